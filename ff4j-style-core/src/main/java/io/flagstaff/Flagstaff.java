@@ -1,0 +1,150 @@
+package io.flagstaff;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.flagstaff.internal.DefaultFlagstaff;
+import io.flagstaff.store.FeatureStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point: evaluates flags from an immutable snapshot of a {@link FeatureStore}'s
+ * content, recompiled and swapped atomically whenever the store changes. Thread-safe; evaluation
+ * takes no lock, performs no I/O and logs nothing.
+ *
+ * <pre class="code">
+ * Flagstaff flagstaff = Flagstaff.builder(FileFeatureStore.of(Path.of("features.yml"))).environment("production").build();
+ * if (flagstaff.isEnabled("new-checkout", FeatureContext.ofUser("u-42"))) { ... }
+ * </pre>
+ */
+public interface Flagstaff extends FeatureEvaluator, AutoCloseable {
+
+	/**
+	 * Returns the current snapshot, to pin one consistent view of all flags.
+	 * @return the snapshot
+	 */
+	FeatureSnapshot snapshot();
+
+	/**
+	 * Returns the store this instance reads.
+	 * @return the store
+	 */
+	FeatureStore store();
+
+	/**
+	 * Reloads the store now and swaps the snapshot if the content is valid.
+	 * @throws io.flagstaff.config.FeatureConfigException when the content is invalid (the
+	 * previous snapshot keeps serving)
+	 */
+	void refresh();
+
+	/**
+	 * Returns the overrides that force flags above the store.
+	 * @return the overrides
+	 */
+	FeatureOverrides overrides();
+
+	/**
+	 * Returns how often each unknown flag key was evaluated.
+	 * @return an unmodifiable copy by key
+	 */
+	Map<String, Long> unknownFlagCounts();
+
+	/**
+	 * Adds a listener.
+	 * @param listener the listener
+	 * @return a handle that removes it
+	 */
+	AutoCloseable addListener(FlagstaffListener listener);
+
+	/**
+	 * Stops following the store and closes it.
+	 */
+	@Override
+	void close();
+
+	/**
+	 * Starts building a {@code Flagstaff} over a store.
+	 * @param store the store
+	 * @return a builder
+	 */
+	static Builder builder(FeatureStore store) {
+		return new Builder(store);
+	}
+
+	/**
+	 * Builds a {@link Flagstaff}. Not thread-safe.
+	 */
+	final class Builder {
+
+		private final FeatureStore store;
+
+		private @Nullable String environment;
+
+		private Clock clock = Clock.systemUTC();
+
+		private boolean strict;
+
+		private final List<FlagstaffListener> listeners = new ArrayList<>();
+
+		private Builder(FeatureStore store) {
+			this.store = Objects.requireNonNull(store, "store");
+		}
+
+		/**
+		 * Sets the environment used when a context names none.
+		 * @param environment the environment, for example {@code production}
+		 * @return this builder
+		 */
+		public Builder environment(@Nullable String environment) {
+			this.environment = environment;
+			return this;
+		}
+
+		/**
+		 * Sets the clock for schedules and date conditions.
+		 * @param clock the clock (default: UTC system clock)
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Sets strict mode: an unknown flag key throws {@link FeatureNotFoundException} instead
+		 * of returning the caller's default. Meant for tests.
+		 * @param strict whether to be strict
+		 * @return this builder
+		 */
+		public Builder strict(boolean strict) {
+			this.strict = strict;
+			return this;
+		}
+
+		/**
+		 * Adds a listener that also receives the events of the initial load.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(FlagstaffListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/**
+		 * Loads the store, compiles the first snapshot and subscribes to changes.
+		 * @return the instance
+		 * @throws io.flagstaff.config.FeatureConfigException when the store's content is
+		 * invalid
+		 */
+		public Flagstaff build() {
+			return new DefaultFlagstaff(this.store, this.environment, this.clock, this.strict, this.listeners);
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.flagstaff.config;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Thrown when a configuration document is invalid. Carries every problem found, each with its
+ * location and fix, so a user can correct them all at once.
+ */
+public class FeatureConfigException extends RuntimeException {
+
+	private final String source;
+
+	private final List<ConfigProblem> problems;
+
+	/**
+	 * Creates the exception.
+	 * @param source what was read, for example a file path or {@code classpath:features.yml}
+	 * @param problems the problems; at least one
+	 */
+	public FeatureConfigException(String source, List<ConfigProblem> problems) {
+		super(message(source, problems));
+		if (problems.isEmpty()) {
+			throw new IllegalArgumentException("problems must not be empty");
+		}
+		this.source = source;
+		this.problems = List.copyOf(problems);
+	}
+
+	private static String message(String source, List<ConfigProblem> problems) {
+		return "Invalid feature configuration in " + source + " (" + problems.size()
+				+ ((problems.size() == 1) ? " problem" : " problems") + "):"
+				+ problems.stream().map((problem) -> "\n  - " + problem).collect(Collectors.joining());
+	}
+
+	/**
+	 * Returns what was read.
+	 * @return the source description
+	 */
+	public String getSource() {
+		return this.source;
+	}
+
+	/**
+	 * Returns every problem found.
+	 * @return an unmodifiable list, in document order
+	 */
+	public List<ConfigProblem> getProblems() {
+		return this.problems;
+	}
+
+}
