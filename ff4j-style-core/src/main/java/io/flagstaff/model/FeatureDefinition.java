@@ -33,12 +33,14 @@ import org.jspecify.annotations.Nullable;
  * @param health the automatic kill-switch policy, or {@code null}
  * @param track whether evaluations emit exposure events (for experiments)
  * @param metadata free key/value data carried along, never interpreted
+ * @param killed set when the flag was switched off automatically: the flag is off with reason
+ * {@code KILLED}; {@code null} otherwise
  */
 public record FeatureDefinition(String key, @Nullable String description, @Nullable String owner, FeatureType type,
 		@Nullable LocalDate expires, boolean enabled, List<String> environments, @Nullable Schedule schedule,
 		List<Prerequisite> requires, List<String> allow, List<String> deny, List<Rule> rules, @Nullable Double rollout,
 		Bucketing bucketing, List<VariantDefinition> variants, @Nullable HealthPolicy health, boolean track,
-		Map<String, FeatureValue> metadata) {
+		Map<String, FeatureValue> metadata, @Nullable Kill killed) {
 
 	public FeatureDefinition {
 		Objects.requireNonNull(key, "key");
@@ -85,6 +87,7 @@ public record FeatureDefinition(String key, @Nullable String description, @Nulla
 		builder.health = this.health;
 		builder.track = this.track;
 		builder.metadata = new LinkedHashMap<>(this.metadata);
+		builder.killed = this.killed;
 		return builder;
 	}
 
@@ -128,6 +131,8 @@ public record FeatureDefinition(String key, @Nullable String description, @Nulla
 		private boolean track;
 
 		private Map<String, FeatureValue> metadata = new LinkedHashMap<>();
+
+		private @Nullable Kill killed;
 
 		private Builder(String key) {
 			this.key = Objects.requireNonNull(key, "key");
@@ -314,13 +319,23 @@ public record FeatureDefinition(String key, @Nullable String description, @Nulla
 		}
 
 		/**
+		 * Marks the flag as switched off automatically, or clears the mark.
+		 * @param killed the kill, or {@code null}
+		 * @return this builder
+		 */
+		public Builder killed(@Nullable Kill killed) {
+			this.killed = killed;
+			return this;
+		}
+
+		/**
 		 * Builds the flag.
 		 * @return the flag
 		 */
 		public FeatureDefinition build() {
 			return new FeatureDefinition(this.key, this.description, this.owner, this.type, this.expires,
 					this.enabled, this.environments, this.schedule, this.requires, this.allow, this.deny, this.rules,
-					this.rollout, this.bucketing, this.variants, this.health, this.track, this.metadata);
+					this.rollout, this.bucketing, this.variants, this.health, this.track, this.metadata, this.killed);
 		}
 
 	}
