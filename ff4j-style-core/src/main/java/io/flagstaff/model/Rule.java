@@ -6,25 +6,30 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An ordered targeting rule: when all its conditions match, it decides what the flag serves.
- * The first matching rule decides, unless it is a rollout with {@code fallthrough}, in which case
- * a user outside its percentage continues with the next rule.
+ * An ordered targeting rule: when all its conditions match, it decides what the flag
+ * serves. The first matching rule decides, unless it is a rollout with
+ * {@code fallthrough}, in which case a user outside its percentage continues with the
+ * next rule.
  *
- * @param name an optional name reported as the matched rule; {@code rules[i]} when {@code null}
+ * @param name an optional name reported as the matched rule; {@code rules[i]} when
+ * {@code null}
  * @param when the conditions, all of which must match (an empty list always matches)
  * @param serve what the rule serves
  * @param variant the variant served when {@code serve} is {@link Serve#VARIANT}
  * @param rollout the percentage (0..100, two decimals) served on when {@code serve} is
  * {@link Serve#ROLLOUT}
- * @param variants variants that replace the flag's variants for users this rule turns on (empty
- * to use the flag's)
- * @param fallthrough whether users outside this rule's rollout continue with the next rule
- * instead of being served off
+ * @param variants variants that replace the flag's variants for users this rule turns on
+ * (empty to use the flag's)
+ * @param fallthrough whether users outside this rule's rollout continue with the next
+ * rule instead of being served off
  * @param bucketing the rule's own bucketing, or {@code null} to use the flag's
+ * @param variantBucketing how this rule's {@code variants} are chosen when it differs
+ * from {@code bucketing} (another attribute or salt), or {@code null} to choose them with
+ * the rule's bucketing
  */
 public record Rule(@Nullable String name, List<Condition> when, Serve serve, @Nullable String variant,
-		@Nullable Double rollout, List<VariantDefinition> variants, boolean fallthrough,
-		@Nullable Bucketing bucketing) {
+		@Nullable Double rollout, List<VariantDefinition> variants, boolean fallthrough, @Nullable Bucketing bucketing,
+		@Nullable Bucketing variantBucketing) {
 
 	public Rule {
 		when = List.copyOf(when);
@@ -36,6 +41,32 @@ public record Rule(@Nullable String name, List<Condition> when, Serve serve, @Nu
 		if ((serve == Serve.ROLLOUT) != (rollout != null)) {
 			throw new IllegalArgumentException("a rule has a rollout percentage exactly when it serves a rollout");
 		}
+	}
+
+	/**
+	 * Creates a rule whose variants, if any, are chosen with the rule's bucketing.
+	 * @param name an optional name
+	 * @param when the conditions
+	 * @param serve what the rule serves
+	 * @param variant the variant served when {@code serve} is {@link Serve#VARIANT}
+	 * @param rollout the percentage when {@code serve} is {@link Serve#ROLLOUT}
+	 * @param variants variants that replace the flag's for users this rule turns on
+	 * @param fallthrough whether users outside the rollout continue with the next rule
+	 * @param bucketing the rule's own bucketing, or {@code null} to use the flag's
+	 */
+	public Rule(@Nullable String name, List<Condition> when, Serve serve, @Nullable String variant,
+			@Nullable Double rollout, List<VariantDefinition> variants, boolean fallthrough,
+			@Nullable Bucketing bucketing) {
+		this(name, when, serve, variant, rollout, variants, fallthrough, bucketing, null);
+	}
+
+	/**
+	 * Returns the bucketing that chooses this rule's variants.
+	 * @return {@link #variantBucketing()}, else {@link #bucketing()}, else {@code null}
+	 * for the flag's
+	 */
+	public @Nullable Bucketing variantBucketingOrRule() {
+		return (this.variantBucketing != null) ? this.variantBucketing : this.bucketing;
 	}
 
 	/**
