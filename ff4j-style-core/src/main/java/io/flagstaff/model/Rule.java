@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param fallthrough whether users outside this rule's rollout continue with the next
  * rule instead of being served off
  * @param bucketing the rule's own bucketing, or {@code null} to use the flag's
- * @param variantBucketing how this rule's {@code variants} are chosen when it differs
- * from {@code bucketing} (another attribute or salt), or {@code null} to choose them with
- * the rule's bucketing
+ * @param variantBucketing how variants are chosen for users this rule turns on (its own
+ * {@code variants}, else the flag's) when that differs from {@code bucketing}: another
+ * attribute or salt; {@code null} to choose them with the rule's bucketing
  */
 public record Rule(@Nullable String name, List<Condition> when, Serve serve, @Nullable String variant,
 		@Nullable Double rollout, List<VariantDefinition> variants, boolean fallthrough, @Nullable Bucketing bucketing,
