@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.flagstaff.internal.Hashing;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who and where a flag is evaluated for: a bucketing key (the user id), an optional session id,
- * an environment, and a small map of attributes ({@code region}, {@code accountType}, any
- * custom attribute). Immutable and thread-safe; build one per request and reuse it for every
- * flag evaluated in that request.
+ * Who and where a flag is evaluated for: a bucketing key (the user id), an optional
+ * session id, an environment, and a small map of attributes ({@code region},
+ * {@code accountType}, any custom attribute). Immutable and thread-safe; build one per
+ * request and reuse it for every flag evaluated in that request.
  */
 public final class FeatureContext {
 
@@ -28,12 +29,18 @@ public final class FeatureContext {
 
 	private final Map<String, String> attributes;
 
+	private final long userIdHash;
+
+	private final long sessionIdHash;
+
 	private FeatureContext(Builder builder) {
 		this.userId = builder.userId;
 		this.sessionId = builder.sessionId;
 		this.environment = builder.environment;
 		this.currentTime = builder.currentTime;
 		this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
+		this.userIdHash = (this.userId != null) ? Hashing.xxHash64(this.userId) : 0;
+		this.sessionIdHash = (this.sessionId != null) ? Hashing.xxHash64(this.sessionId) : 0;
 	}
 
 	/**
@@ -115,6 +122,35 @@ public final class FeatureContext {
 			case "environment" -> this.environment;
 			default -> this.attributes.get(name);
 		};
+	}
+
+	/**
+	 * Returns the 64-bit xxHash64 (seed 0) of an attribute value's UTF-8 bytes, the
+	 * bucketing key hash of the default bucketing scheme. Computed once when the context
+	 * is built for {@code userId} and {@code sessionId}; computed on each call, without
+	 * allocating for ASCII values, for other attributes.
+	 * @param name the attribute name, as for {@link #attribute(String)}
+	 * @return the hash, or {@code 0} when the attribute is absent
+	 */
+	public long bucketingHash(String name) {
+		switch (name) {
+			case "userId":
+				return this.userIdHash;
+			case "sessionId":
+				return this.sessionIdHash;
+			default:
+				String value = attribute(name);
+				return (value != null) ? Hashing.xxHash64(value) : 0;
+		}
+	}
+
+	/**
+	 * Returns whether the context carries a user id, a session id or any custom attribute
+	 * (the environment and the time do not count).
+	 * @return {@code true} when something identifies who is evaluated
+	 */
+	public boolean hasIdentity() {
+		return this.userId != null || this.sessionId != null || !this.attributes.isEmpty();
 	}
 
 	/**
@@ -222,8 +258,8 @@ public final class FeatureContext {
 		}
 
 		/**
-		 * Sets an attribute; {@code userId}, {@code sessionId} and {@code environment} set those
-		 * fields. A {@code null} value removes the attribute.
+		 * Sets an attribute; {@code userId}, {@code sessionId} and {@code environment}
+		 * set those fields. A {@code null} value removes the attribute.
 		 * @param name the attribute name
 		 * @param value the value, converted with {@link String#valueOf(Object)}
 		 * @return this builder

@@ -3,8 +3,8 @@ package io.flagstaff;
 import java.util.Map;
 
 /**
- * Forces flags to a state, above everything the store says: for tests and emergencies. Each
- * change recompiles the snapshot, so evaluation costs nothing extra. Thread-safe.
+ * Forces flags to a state, above everything the store says: for tests and emergencies.
+ * Each change recompiles the snapshot, so evaluation costs nothing extra. Thread-safe.
  */
 public interface FeatureOverrides {
 
@@ -37,7 +37,8 @@ public interface FeatureOverrides {
 	void clearAll();
 
 	/**
-	 * Returns the current overrides: {@code "on"}, {@code "off"}, or a variant name by flag key.
+	 * Returns the current overrides: {@code "on"}, {@code "off"}, or a variant name by
+	 * flag key.
 	 * @return an unmodifiable copy
 	 */
 	Map<String, String> current();

@@ -7,9 +7,9 @@ import io.flagstaff.model.FeatureSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One immutable, compiled view of all flags. Evaluating against a snapshot always sees the same
- * flags, however the store changes meanwhile: pin one for a whole request, job or message with
- * {@link Flagstaff#snapshot()}. Thread-safe.
+ * One immutable, compiled view of all flags. Evaluating against a snapshot always sees
+ * the same flags, however the store changes meanwhile: pin one for a whole request, job
+ * or message with {@link Flagstaff#snapshot()}. Thread-safe.
  */
 public interface FeatureSnapshot extends FeatureEvaluator {
 

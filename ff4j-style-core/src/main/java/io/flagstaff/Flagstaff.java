@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: evaluates flags from an immutable snapshot of a {@link FeatureStore}'s
- * content, recompiled and swapped atomically whenever the store changes. Thread-safe; evaluation
- * takes no lock, performs no I/O and logs nothing.
+ * content, recompiled and swapped atomically whenever the store changes. Thread-safe;
+ * evaluation takes no lock, performs no I/O and logs nothing.
  *
  * <pre class="code">
  * Flagstaff flagstaff = Flagstaff.builder(FileFeatureStore.of(Path.of("features.yml"))).environment("production").build();
@@ -54,6 +54,14 @@ public interface Flagstaff extends FeatureEvaluator, AutoCloseable {
 	Map<String, Long> unknownFlagCounts();
 
 	/**
+	 * Returns how often each flag was evaluated (on, off, per variant) and when first and
+	 * last, since this instance started. Counting is always on and costs a few striped
+	 * counter increments per evaluation.
+	 * @return an immutable copy of the counts
+	 */
+	UsageSnapshot usage();
+
+	/**
 	 * Adds a listener.
 	 * @param listener the listener
 	 * @return a handle that removes it
@@ -90,6 +98,8 @@ public interface Flagstaff extends FeatureEvaluator, AutoCloseable {
 
 		private final List<FlagstaffListener> listeners = new ArrayList<>();
 
+		private @Nullable ExposureListener exposureListener;
+
 		private Builder(FeatureStore store) {
 			this.store = Objects.requireNonNull(store, "store");
 		}
@@ -115,8 +125,8 @@ public interface Flagstaff extends FeatureEvaluator, AutoCloseable {
 		}
 
 		/**
-		 * Sets strict mode: an unknown flag key throws {@link FeatureNotFoundException} instead
-		 * of returning the caller's default. Meant for tests.
+		 * Sets strict mode: an unknown flag key throws {@link FeatureNotFoundException}
+		 * instead of returning the caller's default. Meant for tests.
 		 * @param strict whether to be strict
 		 * @return this builder
 		 */
@@ -136,13 +146,26 @@ public interface Flagstaff extends FeatureEvaluator, AutoCloseable {
 		}
 
 		/**
+		 * Sets the listener told about each evaluation of a flag marked
+		 * {@code track: true}.
+		 * @param exposureListener the listener (it must not block), or {@code null} for
+		 * none
+		 * @return this builder
+		 */
+		public Builder exposureListener(@Nullable ExposureListener exposureListener) {
+			this.exposureListener = exposureListener;
+			return this;
+		}
+
+		/**
 		 * Loads the store, compiles the first snapshot and subscribes to changes.
 		 * @return the instance
 		 * @throws io.flagstaff.config.FeatureConfigException when the store's content is
 		 * invalid
 		 */
 		public Flagstaff build() {
-			return new DefaultFlagstaff(this.store, this.environment, this.clock, this.strict, this.listeners);
+			return new DefaultFlagstaff(this.store, this.environment, this.clock, this.strict, this.listeners,
+					this.exposureListener);
 		}
 
 	}

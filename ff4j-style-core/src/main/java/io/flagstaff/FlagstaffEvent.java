@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened to a {@link Flagstaff}: a new snapshot, a failed reload, a store going
- * down or coming back. Delivered to {@link FlagstaffListener}s.
+ * Something that happened to a {@link Flagstaff}: a new snapshot, a failed reload, a
+ * store going down or coming back. Delivered to {@link FlagstaffListener}s.
  */
 public sealed interface FlagstaffEvent {
 
@@ -27,8 +27,8 @@ public sealed interface FlagstaffEvent {
 	}
 
 	/**
-	 * A reload failed (invalid content or unreachable store); the last good snapshot keeps
-	 * serving.
+	 * A reload failed (invalid content or unreachable store); the last good snapshot
+	 * keeps serving.
 	 *
 	 * @param time when
 	 * @param failure what went wrong

@@ -1,8 +1,8 @@
 package io.flagstaff;
 
 /**
- * Why an evaluation returned what it did. The order of the constants follows the evaluation
- * order.
+ * Why an evaluation returned what it did. The order of the constants follows the
+ * evaluation order.
  */
 public enum Reason {
 

@@ -1,5 +1,6 @@
 /**
- * Flagstaff's public API: the {@link io.flagstaff.Flagstaff} entry point, contexts, evaluations and events.
+ * Flagstaff's public API: the {@link io.flagstaff.Flagstaff} entry point, contexts,
+ * evaluations and events.
  */
 @NullMarked
 package io.flagstaff;

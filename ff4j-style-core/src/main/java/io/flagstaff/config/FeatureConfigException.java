@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Thrown when a configuration document is invalid. Carries every problem found, each with its
- * location and fix, so a user can correct them all at once.
+ * Thrown when a configuration document is invalid. Carries every problem found, each with
+ * its location and fix, so a user can correct them all at once.
  */
 public class FeatureConfigException extends RuntimeException {
 
@@ -15,7 +15,8 @@ public class FeatureConfigException extends RuntimeException {
 
 	/**
 	 * Creates the exception.
-	 * @param source what was read, for example a file path or {@code classpath:features.yml}
+	 * @param source what was read, for example a file path or
+	 * {@code classpath:features.yml}
 	 * @param problems the problems; at least one
 	 */
 	public FeatureConfigException(String source, List<ConfigProblem> problems) {

@@ -1,5 +1,6 @@
 /**
- * Configuration formats: the native JSON/YAML format, the legacy {@code features_config.json} format, and validation.
+ * Configuration formats: the native JSON/YAML format, the legacy
+ * {@code features_config.json} format, and validation.
  */
 @NullMarked
 package io.flagstaff.config;

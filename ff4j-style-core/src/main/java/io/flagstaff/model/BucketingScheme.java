@@ -5,19 +5,20 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a user is assigned to a bucket for percentage rollouts and variants. All schemes are
- * deterministic: the same bucketing key and salt always land in the same bucket.
+ * How a user is assigned to a bucket for percentage rollouts and variants. All schemes
+ * are deterministic: the same bucketing key and salt always land in the same bucket.
  */
 public enum BucketingScheme {
 
 	/**
-	 * Flagstaff's scheme: a 64-bit hash of the bucketing key (computed once per context) mixed
-	 * with the flag's precomputed salt hash, reduced to 10,000 buckets. README states the formula.
+	 * Flagstaff's scheme: a 64-bit hash of the bucketing key (computed once per context)
+	 * mixed with the flag's precomputed salt hash, reduced to 10,000 buckets. README
+	 * states the formula.
 	 */
 	DEFAULT("default"),
 	/**
-	 * Unleash's scheme: {@code murmur3_x86_32(salt + ":" + key)} normalized to 1..100, variants
-	 * with seed 86028157.
+	 * Unleash's scheme: {@code murmur3_x86_32(salt + ":" + key)} normalized to 1..100,
+	 * variants with seed 86028157.
 	 */
 	UNLEASH("unleash"),
 	/** The seed 000 system: {@code sha256(key + salt) % 100}. */

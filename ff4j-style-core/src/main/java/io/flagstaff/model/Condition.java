@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One condition of a rule or segment: a test of a context attribute, or a reference to a named
- * segment. Every condition can be negated.
+ * One condition of a rule or segment: a test of a context attribute, or a reference to a
+ * named segment. Every condition can be negated.
  */
 public sealed interface Condition {
 
@@ -16,14 +16,15 @@ public sealed interface Condition {
 	boolean negate();
 
 	/**
-	 * A test of one context attribute. A missing attribute never matches (before negation is
-	 * applied, except for {@link Operator#EXISTS}), and never throws.
+	 * A test of one context attribute. A missing attribute never matches (before negation
+	 * is applied, except for {@link Operator#EXISTS}), and never throws.
 	 *
 	 * @param attribute the attribute name: {@code userId}, {@code sessionId},
 	 * {@code environment}, {@code currentTime}, or any custom attribute
 	 * @param operator the operator
 	 * @param values the operand(s); one element for single-valued operators, empty for
-	 * {@code isTrue}/{@code isFalse}; {@code ["true"]} or {@code ["false"]} for {@code exists}
+	 * {@code isTrue}/{@code isFalse}; {@code ["true"]} or {@code ["false"]} for
+	 * {@code exists}
 	 * @param ignoreCase whether string comparison ignores case
 	 * @param negate whether the result is inverted
 	 */

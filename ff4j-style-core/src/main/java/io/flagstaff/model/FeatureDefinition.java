@@ -26,15 +26,15 @@ import org.jspecify.annotations.Nullable;
  * @param allow bucketing keys (user ids by default) always served on
  * @param deny bucketing keys always served off (checked before {@code allow})
  * @param rules ordered targeting rules; the first match decides
- * @param rollout the default rollout percentage (0..100, two decimals) when no rule matches;
- * {@code null} means 100
+ * @param rollout the default rollout percentage (0..100, two decimals) when no rule
+ * matches; {@code null} means 100
  * @param bucketing how users are bucketed for rollouts and variants
  * @param variants the variants with weights; empty for a plain on/off flag
  * @param health the automatic kill-switch policy, or {@code null}
  * @param track whether evaluations emit exposure events (for experiments)
  * @param metadata free key/value data carried along, never interpreted
- * @param killed set when the flag was switched off automatically: the flag is off with reason
- * {@code KILLED}; {@code null} otherwise
+ * @param killed set when the flag was switched off automatically: the flag is off with
+ * reason {@code KILLED}; {@code null} otherwise
  */
 public record FeatureDefinition(String key, @Nullable String description, @Nullable String owner, FeatureType type,
 		@Nullable LocalDate expires, boolean enabled, List<String> environments, @Nullable Schedule schedule,
@@ -333,9 +333,9 @@ public record FeatureDefinition(String key, @Nullable String description, @Nulla
 		 * @return the flag
 		 */
 		public FeatureDefinition build() {
-			return new FeatureDefinition(this.key, this.description, this.owner, this.type, this.expires,
-					this.enabled, this.environments, this.schedule, this.requires, this.allow, this.deny, this.rules,
-					this.rollout, this.bucketing, this.variants, this.health, this.track, this.metadata, this.killed);
+			return new FeatureDefinition(this.key, this.description, this.owner, this.type, this.expires, this.enabled,
+					this.environments, this.schedule, this.requires, this.allow, this.deny, this.rules, this.rollout,
+					this.bucketing, this.variants, this.health, this.track, this.metadata, this.killed);
 		}
 
 	}

@@ -23,7 +23,8 @@ public record FeatureSet(Map<String, List<Condition>> segments, Map<String, Feat
 		Map<String, FeatureDefinition> copiedFeatures = new LinkedHashMap<>();
 		features.forEach((key, feature) -> {
 			if (!key.equals(feature.key())) {
-				throw new IllegalArgumentException("feature stored under '" + key + "' has key '" + feature.key() + "'");
+				throw new IllegalArgumentException(
+						"feature stored under '" + key + "' has key '" + feature.key() + "'");
 			}
 			copiedFeatures.put(key, feature);
 		});

@@ -3,8 +3,8 @@ package io.flagstaff.model;
 import java.util.Locale;
 
 /**
- * What a flag is for. Used in reports and by the hygiene check; it does not change how a flag is
- * evaluated.
+ * What a flag is for. Used in reports and by the hygiene check; it does not change how a
+ * flag is evaluated.
  */
 public enum FeatureType {
 

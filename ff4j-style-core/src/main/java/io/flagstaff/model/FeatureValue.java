@@ -6,8 +6,8 @@ import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A typed value served by a variant: a string, a number, a boolean or a JSON object (or array).
- * Immutable: a JSON value is copied on the way in and on the way out.
+ * A typed value served by a variant: a string, a number, a boolean or a JSON object (or
+ * array). Immutable: a JSON value is copied on the way in and on the way out.
  */
 public sealed interface FeatureValue {
 
@@ -46,8 +46,8 @@ public sealed interface FeatureValue {
 	}
 
 	/**
-	 * Creates a JSON value from a node: text, number and boolean nodes become the matching scalar
-	 * value; objects and arrays are copied.
+	 * Creates a JSON value from a node: text, number and boolean nodes become the
+	 * matching scalar value; objects and arrays are copied.
 	 * @param node the JSON node
 	 * @return the value
 	 */

@@ -5,19 +5,22 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When the health guard turns a flag off by itself. Each threshold is optional; crossing any one
- * trips the policy.
+ * When the health guard turns a flag off by itself. Each threshold is optional; crossing
+ * any one trips the policy.
  *
  * @param maxErrors the number of failures within {@code window} that trips the policy
- * @param window the rolling window for counting failures and slow calls (default one minute)
- * @param maxFailureRate the failure rate (0..1) over the window that trips the policy once
- * {@code minCalls} calls were seen
+ * @param window the rolling window for counting failures and slow calls (default one
+ * minute)
+ * @param maxFailureRate the failure rate (0..1) over the window that trips the policy
+ * once {@code minCalls} calls were seen
  * @param minCalls the calls needed in the window before {@code maxFailureRate} applies
  * @param latencyBaseline a call slower than this is a slow call
- * @param maxSlowCalls the number of slow calls within {@code window} that trips the policy
- * @param maxTrafficDrop the traffic drop (0..1) against the baseline before enabling that trips
- * the policy
- * @param scope whether a tripped policy disables the whole flag or only the offending variant
+ * @param maxSlowCalls the number of slow calls within {@code window} that trips the
+ * policy
+ * @param maxTrafficDrop the traffic drop (0..1) against the baseline before enabling that
+ * trips the policy
+ * @param scope whether a tripped policy disables the whole flag or only the offending
+ * variant
  */
 public record HealthPolicy(@Nullable Integer maxErrors, @Nullable Duration window, @Nullable Double maxFailureRate,
 		@Nullable Integer minCalls, @Nullable Duration latencyBaseline, @Nullable Integer maxSlowCalls,
@@ -33,7 +36,9 @@ public record HealthPolicy(@Nullable Integer maxErrors, @Nullable Duration windo
 
 		/** The whole flag. */
 		FEATURE,
-		/** Only the offending variant; its weight moves to the first (control) variant. */
+		/**
+		 * Only the offending variant; its weight moves to the first (control) variant.
+		 */
 		VARIANT
 
 	}

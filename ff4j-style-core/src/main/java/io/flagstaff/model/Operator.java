@@ -3,8 +3,9 @@ package io.flagstaff.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A condition operator. Each has the name used in configuration documents; string operators
- * also accept an ignore-case form ({@code equalsIgnoreCase}, {@code inIgnoreCase}, ...).
+ * A condition operator. Each has the name used in configuration documents; string
+ * operators also accept an ignore-case form ({@code equalsIgnoreCase},
+ * {@code inIgnoreCase}, ...).
  */
 public enum Operator {
 
@@ -42,13 +43,20 @@ public enum Operator {
 	SEMVER_GT("semverGt"),
 	/** The attribute, as a semantic version, is greater than or equal to the value. */
 	SEMVER_GTE("semverGte"),
-	/** The attribute (or the current time for {@code currentTime}) is before the date-time. */
+	/**
+	 * The attribute (or the current time for {@code currentTime}) is before the
+	 * date-time.
+	 */
 	BEFORE("before"),
-	/** The attribute (or the current time for {@code currentTime}) is after the date-time. */
+	/**
+	 * The attribute (or the current time for {@code currentTime}) is after the date-time.
+	 */
 	AFTER("after"),
 	/** The attribute is an IPv4 or IPv6 address inside one of the CIDR blocks. */
 	IN_CIDR("inCidr"),
-	/** The attribute is present ({@code exists: true}) or absent ({@code exists: false}). */
+	/**
+	 * The attribute is present ({@code exists: true}) or absent ({@code exists: false}).
+	 */
 	EXISTS("exists"),
 	/** The attribute is {@code true} (ignoring case). */
 	IS_TRUE("isTrue"),

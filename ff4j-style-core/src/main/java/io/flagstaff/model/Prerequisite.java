@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A flag that must be in a given state for the dependent flag to be on. Evaluated with the same
- * context and environment.
+ * A flag that must be in a given state for the dependent flag to be on. Evaluated with
+ * the same context and environment.
  *
  * @param feature the parent flag key
  * @param enabled whether the parent must be on ({@code true}, the usual case) or off

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The time window in which a flag can be on: from (inclusive) until (exclusive). Either end may
- * be open.
+ * The time window in which a flag can be on: from (inclusive) until (exclusive). Either
+ * end may be open.
  *
  * @param from the start, or {@code null} for no start
  * @param until the end, or {@code null} for no end

@@ -1,5 +1,6 @@
 /**
- * The immutable feature model: what a configuration document says, independent of its format.
+ * The immutable feature model: what a configuration document says, independent of its
+ * format.
  */
 @NullMarked
 package io.flagstaff.model;

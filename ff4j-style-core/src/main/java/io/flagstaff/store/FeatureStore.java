@@ -15,7 +15,8 @@ public interface FeatureStore extends AutoCloseable {
 	StoreContent load();
 
 	/**
-	 * Subscribes to changes. The default, for stores whose content never changes, does nothing.
+	 * Subscribes to changes. The default, for stores whose content never changes, does
+	 * nothing.
 	 * @param listener told about each change
 	 * @return a handle that ends the subscription
 	 */
@@ -25,7 +26,8 @@ public interface FeatureStore extends AutoCloseable {
 	}
 
 	/**
-	 * Releases the store's resources (connections, watchers, threads). The default does nothing.
+	 * Releases the store's resources (connections, watchers, threads). The default does
+	 * nothing.
 	 */
 	@Override
 	default void close() {

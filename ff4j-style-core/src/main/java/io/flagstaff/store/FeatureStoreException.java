@@ -1,7 +1,8 @@
 package io.flagstaff.store;
 
 /**
- * Thrown when a store cannot be read or written: unreachable, refused, or a write conflict.
+ * Thrown when a store cannot be read or written: unreachable, refused, or a write
+ * conflict.
  */
 public class FeatureStoreException extends RuntimeException {
 

@@ -1,8 +1,8 @@
 package io.flagstaff.store;
 
 /**
- * Told by a {@link FeatureStore} when its content may have changed. Implementations must be
- * thread-safe and return quickly; stores call them from their own threads.
+ * Told by a {@link FeatureStore} when its content may have changed. Implementations must
+ * be thread-safe and return quickly; stores call them from their own threads.
  */
 @FunctionalInterface
 public interface StoreListener {

@@ -1,0 +1,283 @@
+package io.flagstaff.internal;
+
+import java.util.Set;
+
+import io.flagstaff.FeatureContext;
+import io.flagstaff.Reason;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One flag compiled for evaluation: every check of the evaluation order in a form that
+ * takes no lock, performs no I/O and allocates nothing for a flag whose conditions
+ * compare strings. Immutable once its snapshot is published.
+ */
+final class CompiledFeature {
+
+	/** No override. */
+	static final int NO_OVERRIDE = -3;
+
+	/** Forced off. */
+	static final int FORCED_OFF = -2;
+
+	/** Forced on (a variant is picked by weight). */
+	static final int FORCED_ON = -1;
+
+	final String key;
+
+	final FeatureDefinition definition;
+
+	/**
+	 * {@link #NO_OVERRIDE}, {@link #FORCED_OFF}, {@link #FORCED_ON} or a forced variant's
+	 * index.
+	 */
+	private final int override;
+
+	private final String @Nullable [] environments;
+
+	private final long from;
+
+	private final long until;
+
+	private final boolean hasSchedule;
+
+	private CompiledPrerequisite[] requires = new CompiledPrerequisite[0];
+
+	private final Set<String> allow;
+
+	private final Set<String> deny;
+
+	private final CompiledRule[] rules;
+
+	private final int rolloutBasisPoints;
+
+	final Bucketer bucketer;
+
+	final @Nullable CompiledVariants variants;
+
+	final UsageCounter usage;
+
+	CompiledFeature(FeatureDefinition definition, int override, CompiledRule[] rules, Bucketer bucketer,
+			@Nullable CompiledVariants variants, UsageCounter usage) {
+		this.key = definition.key();
+		this.definition = definition;
+		this.override = override;
+		this.environments = definition.environments().isEmpty() ? null
+				: definition.environments().toArray(new String[0]);
+		this.hasSchedule = definition.schedule() != null;
+		this.from = (this.hasSchedule && definition.schedule().from() != null)
+				? definition.schedule().from().toEpochMilli() : Long.MIN_VALUE;
+		this.until = (this.hasSchedule && definition.schedule().until() != null)
+				? definition.schedule().until().toEpochMilli() : Long.MAX_VALUE;
+		this.allow = Set.copyOf(definition.allow());
+		this.deny = Set.copyOf(definition.deny());
+		this.rules = rules;
+		this.rolloutBasisPoints = SnapshotCompiler.basisPoints(definition.rollout());
+		this.bucketer = bucketer;
+		this.variants = variants;
+		this.usage = usage;
+	}
+
+	/**
+	 * Sets the prerequisites once, while compiling (before the snapshot is published).
+	 */
+	void requires(CompiledPrerequisite[] requires) {
+		this.requires = requires;
+	}
+
+	boolean track() {
+		return this.definition.track();
+	}
+
+	/**
+	 * Evaluates the flag in the order of DESIGN.md, returning a {@link Decision}.
+	 */
+	long decide(FeatureContext context, EvaluationRuntime runtime) {
+		if (this.override != NO_OVERRIDE) {
+			return overridden(context, runtime);
+		}
+		if (this.definition.killed() != null) {
+			return Decision.of(false, Reason.KILLED);
+		}
+		if (!this.definition.enabled()) {
+			return Decision.of(false, Reason.DISABLED);
+		}
+		if (this.environments != null && !environmentListed(runtime.environment(context))) {
+			return Decision.of(false, Reason.ENVIRONMENT);
+		}
+		if (this.hasSchedule) {
+			long now = runtime.nowMillis(context);
+			if (now < this.from || now >= this.until) {
+				return Decision.of(false, Reason.SCHEDULE);
+			}
+		}
+		for (CompiledPrerequisite prerequisite : this.requires) {
+			if (!prerequisite.holds(context, runtime)) {
+				return Decision.of(false, Reason.PREREQUISITE);
+			}
+		}
+		String bucketingKey = this.bucketer.key(context, runtime);
+		if (bucketingKey != null) {
+			if (!this.deny.isEmpty() && this.deny.contains(bucketingKey)) {
+				return Decision.of(false, Reason.DENIED);
+			}
+			if (!this.allow.isEmpty() && this.allow.contains(bucketingKey)) {
+				return withVariant(Decision.of(true, Reason.ALLOWED), context, runtime);
+			}
+		}
+		for (int i = 0; i < this.rules.length; i++) {
+			CompiledRule rule = this.rules[i];
+			if (!rule.matches(context, runtime)) {
+				continue;
+			}
+			long decision = decideRule(rule, i, context, runtime);
+			if (decision != -1) {
+				return decision;
+			}
+		}
+		if (this.rolloutBasisPoints >= Bucketer.FULL) {
+			return withVariant(Decision.of(true, Reason.DEFAULT), context, runtime);
+		}
+		if (this.bucketer.inRollout(context, runtime, this.rolloutBasisPoints)) {
+			return withVariant(Decision.of(true, Reason.ROLLOUT), context, runtime);
+		}
+		return Decision.of(false, Reason.ROLLOUT);
+	}
+
+	/**
+	 * Decides a matching rule; {@code -1} when a fallthrough rollout leaves the context
+	 * to the next rule.
+	 */
+	private long decideRule(CompiledRule rule, int index, FeatureContext context, EvaluationRuntime runtime) {
+		return switch (rule.serve) {
+			case OFF -> Decision.of(false, Reason.RULE_MATCH, index);
+			case VARIANT ->
+				Decision.withVariant(Decision.of(true, Reason.RULE_MATCH, index), rule.variant, rule.variants != null);
+			case ON -> ruleOn(rule, index, context, runtime);
+			case ROLLOUT -> {
+				if (rule.bucketer.inRollout(context, runtime, rule.rolloutBasisPoints)) {
+					yield ruleOn(rule, index, context, runtime);
+				}
+				yield rule.fallthrough ? -1 : Decision.of(false, Reason.RULE_MATCH, index);
+			}
+		};
+	}
+
+	private long ruleOn(CompiledRule rule, int index, FeatureContext context, EvaluationRuntime runtime) {
+		long decision = Decision.of(true, Reason.RULE_MATCH, index);
+		if (rule.variants != null) {
+			return Decision.withVariant(decision, rule.variants.pick(rule.bucketer, context, runtime), true);
+		}
+		if (this.variants != null) {
+			return Decision.withVariant(decision, this.variants.pick(rule.bucketer, context, runtime), false);
+		}
+		return decision;
+	}
+
+	private long withVariant(long decision, FeatureContext context, EvaluationRuntime runtime) {
+		if (this.variants == null) {
+			return decision;
+		}
+		return Decision.withVariant(decision, this.variants.pick(this.bucketer, context, runtime), false);
+	}
+
+	private long overridden(FeatureContext context, EvaluationRuntime runtime) {
+		if (this.override == FORCED_OFF) {
+			return Decision.of(false, Reason.OVERRIDE);
+		}
+		if (this.override == FORCED_ON) {
+			return withVariant(Decision.of(true, Reason.OVERRIDE), context, runtime);
+		}
+		return Decision.withVariant(Decision.of(true, Reason.OVERRIDE), this.override, false);
+	}
+
+	private boolean environmentListed(@Nullable String environment) {
+		if (environment == null || this.environments == null) {
+			return false;
+		}
+		for (String listed : this.environments) {
+			if (listed.equals(environment)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Returns the variants a decision's variant index refers to.
+	 */
+	@Nullable CompiledVariants variantsOf(long decision) {
+		if (Decision.variant(decision) < 0) {
+			return null;
+		}
+		if (Decision.variantFromRule(decision)) {
+			return this.rules[Decision.rule(decision)].variants;
+		}
+		return this.variants;
+	}
+
+	@Nullable String variantName(long decision) {
+		CompiledVariants list = variantsOf(decision);
+		return (list != null) ? list.name(Decision.variant(decision)) : null;
+	}
+
+	@Nullable FeatureValue value(long decision) {
+		CompiledVariants list = variantsOf(decision);
+		return (list != null) ? list.value(Decision.variant(decision)) : null;
+	}
+
+	@Nullable String ruleName(long decision) {
+		int rule = Decision.rule(decision);
+		return (rule >= 0) ? this.rules[rule].name : null;
+	}
+
+	/**
+	 * Records one evaluation in the usage counters.
+	 */
+	void record(long decision) {
+		CompiledVariants list = variantsOf(decision);
+		this.usage.record(Decision.on(decision), (list != null) ? list.counter(Decision.variant(decision)) : null);
+	}
+
+	/**
+	 * A prerequisite resolved to its compiled parent flag.
+	 */
+	static final class CompiledPrerequisite {
+
+		private final CompiledFeature parent;
+
+		private final boolean enabled;
+
+		private final String[] variants;
+
+		CompiledPrerequisite(CompiledFeature parent, boolean enabled, String[] variants) {
+			this.parent = parent;
+			this.enabled = enabled;
+			this.variants = variants;
+		}
+
+		boolean holds(FeatureContext context, EvaluationRuntime runtime) {
+			long decision = this.parent.decide(context, runtime);
+			boolean on = Decision.on(decision);
+			if (!this.enabled) {
+				return !on;
+			}
+			if (!on) {
+				return false;
+			}
+			if (this.variants.length == 0) {
+				return true;
+			}
+			String variant = this.parent.variantName(decision);
+			for (String required : this.variants) {
+				if (required.equals(variant)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.flagstaff.internal;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.flagstaff.ExposureListener;
+import io.flagstaff.FeatureContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every snapshot of one {@code Flagstaff} shares: the default environment, the
+ * clock, strict mode, the unknown-flag counters, the usage counters and the exposure
+ * listener. Thread-safe.
+ */
+final class EvaluationRuntime {
+
+	/**
+	 * Distinct unknown keys counted at most, so a caller cannot grow the map without
+	 * bound.
+	 */
+	static final int MAX_UNKNOWN_KEYS = 10_000;
+
+	private final @Nullable String defaultEnvironment;
+
+	private final Clock clock;
+
+	private final boolean strict;
+
+	private final CoarseClock coarseClock;
+
+	private final UsageRegistry usage;
+
+	private final @Nullable ExposureListener exposureListener;
+
+	private final Map<String, LongAdder> unknownFlags = new ConcurrentHashMap<>();
+
+	EvaluationRuntime(@Nullable String defaultEnvironment, Clock clock, boolean strict, CoarseClock coarseClock,
+			@Nullable ExposureListener exposureListener) {
+		this.defaultEnvironment = defaultEnvironment;
+		this.clock = clock;
+		this.strict = strict;
+		this.coarseClock = coarseClock;
+		this.usage = new UsageRegistry(coarseClock);
+		this.exposureListener = exposureListener;
+	}
+
+	@Nullable String environment(FeatureContext context) {
+		String environment = context.environment();
+		return (environment != null) ? environment : this.defaultEnvironment;
+	}
+
+	@Nullable String defaultEnvironment() {
+		return this.defaultEnvironment;
+	}
+
+	long nowMillis(FeatureContext context) {
+		java.time.Instant time = context.currentTime();
+		return (time != null) ? time.toEpochMilli() : this.clock.millis();
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	boolean strict() {
+		return this.strict;
+	}
+
+	CoarseClock coarseClock() {
+		return this.coarseClock;
+	}
+
+	UsageRegistry usage() {
+		return this.usage;
+	}
+
+	@Nullable ExposureListener exposureListener() {
+		return this.exposureListener;
+	}
+
+	void countUnknown(String key) {
+		LongAdder counter = this.unknownFlags.get(key);
+		if (counter == null) {
+			if (this.unknownFlags.size() >= MAX_UNKNOWN_KEYS) {
+				return;
+			}
+			counter = this.unknownFlags.computeIfAbsent(key, (k) -> new LongAdder());
+		}
+		counter.increment();
+	}
+
+	Map<String, Long> unknownFlagCounts() {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		this.unknownFlags.forEach((key, counter) -> counts.put(key, counter.sum()));
+		return java.util.Collections.unmodifiableMap(counts);
+	}
+
+}

@@ -1,0 +1,307 @@
+package io.flagstaff.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.flagstaff.config.ConfigProblem;
+import io.flagstaff.config.FeatureConfigException;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
+import io.flagstaff.model.Prerequisite;
+import io.flagstaff.model.Rule;
+import io.flagstaff.model.VariantDefinition;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compiles a {@link FeatureSet} into an immutable snapshot, and reports the semantic
+ * problems of a set (operands that do not parse, unknown segments, variants and
+ * prerequisites, prerequisite cycles, out-of-range percentages) for the configuration
+ * parser to report with its own. Thread-safe (stateless).
+ */
+public final class SnapshotCompiler {
+
+	private SnapshotCompiler() {
+	}
+
+	/**
+	 * Returns every semantic problem of a feature set, each with its path and fix, for
+	 * example
+	 * {@code features.new-checkout.rules[0].when[1].regex: is not a valid RE2 regular expression}.
+	 * @param featureSet the set
+	 * @return the problems in document order; empty when the set compiles
+	 */
+	public static List<ConfigProblem> problems(FeatureSet featureSet) {
+		Compilation compilation = new Compilation(featureSet, Map.of(),
+				new UsageRegistry(new CoarseClock(Clock.systemUTC())));
+		compilation.run();
+		return List.copyOf(compilation.problems);
+	}
+
+	/**
+	 * Compiles a set into a snapshot.
+	 * @throws FeatureConfigException with every problem when the set is invalid
+	 */
+	static CompiledSnapshot compile(FeatureSet featureSet, Map<String, String> overrides, long version,
+			long storeRevision, EvaluationRuntime runtime, String source) {
+		Compilation compilation = new Compilation(featureSet, overrides, runtime.usage());
+		Map<String, CompiledFeature> features = compilation.run();
+		if (!compilation.problems.isEmpty()) {
+			throw new FeatureConfigException(source, compilation.problems);
+		}
+		return new CompiledSnapshot(featureSet, features, version, storeRevision, runtime);
+	}
+
+	/**
+	 * Converts a percentage with at most two decimals into basis points; {@code null} is
+	 * 100%.
+	 */
+	static int basisPoints(@Nullable Double percentage) {
+		return (percentage != null) ? (int) Math.round(percentage * 100) : Bucketer.FULL;
+	}
+
+	private static @Nullable String percentageProblem(double percentage) {
+		if (!(percentage >= 0 && percentage <= 100)) {
+			return "must be between 0 and 100, was " + percentage;
+		}
+		double basisPoints = percentage * 100;
+		if (Math.abs(basisPoints - Math.rint(basisPoints)) > 1e-6) {
+			return "must have at most two decimals (for example 0.05), was " + percentage;
+		}
+		return null;
+	}
+
+	/**
+	 * One compilation: collects problems, then builds the compiled flags when there are
+	 * none.
+	 */
+	private static final class Compilation {
+
+		private final FeatureSet set;
+
+		private final Map<String, String> overrides;
+
+		private final UsageRegistry usage;
+
+		final List<ConfigProblem> problems = new ArrayList<>();
+
+		private final ConditionCompiler conditions;
+
+		Compilation(FeatureSet set, Map<String, String> overrides, UsageRegistry usage) {
+			this.set = set;
+			this.overrides = overrides;
+			this.usage = usage;
+			this.conditions = new ConditionCompiler(set.segments(), this.problems);
+		}
+
+		Map<String, CompiledFeature> run() {
+			this.conditions.compileAllSegments();
+			Map<String, CompiledFeature> compiled = new LinkedHashMap<>();
+			for (FeatureDefinition feature : this.set.features().values()) {
+				CompiledFeature result = feature(feature);
+				if (result != null) {
+					compiled.put(feature.key(), result);
+				}
+			}
+			checkCycles();
+			if (this.problems.isEmpty()) {
+				link(compiled);
+			}
+			return compiled;
+		}
+
+		private @Nullable CompiledFeature feature(FeatureDefinition feature) {
+			String path = "features." + feature.key();
+			int before = this.problems.size();
+			if (feature.rollout() != null) {
+				check(path + ".rollout", percentageProblem(feature.rollout()));
+			}
+			checkVariants(feature.variants(), path + ".variants");
+			checkPrerequisites(feature, path + ".requires");
+			UsageCounter counter = this.usage.counter(feature.key());
+			Bucketer bucketer = Bucketer.of(feature.bucketing(), feature.key());
+			CompiledVariants variants = feature.variants().isEmpty() ? null
+					: new CompiledVariants(feature.variants(), counter);
+			List<CompiledRule> rules = new ArrayList<>();
+			for (int i = 0; i < feature.rules().size(); i++) {
+				rules.add(rule(feature, feature.rules().get(i), i, path + ".rules[" + i + "]", bucketer, counter));
+			}
+			int override = override(feature, variants, path);
+			if (this.problems.size() > before) {
+				return null;
+			}
+			return new CompiledFeature(feature, override, rules.toArray(new CompiledRule[0]), bucketer, variants,
+					counter);
+		}
+
+		private int override(FeatureDefinition feature, @Nullable CompiledVariants variants, String path) {
+			String override = this.overrides.get(feature.key());
+			if (override == null) {
+				return CompiledFeature.NO_OVERRIDE;
+			}
+			if (override.equals("on")) {
+				return CompiledFeature.FORCED_ON;
+			}
+			if (override.equals("off")) {
+				return CompiledFeature.FORCED_OFF;
+			}
+			int index = (variants != null) ? variants.indexOf(override) : -1;
+			if (index < 0) {
+				this.problems.add(new ConfigProblem(path + ".variants", "the override forces variant '" + override
+						+ "', which the flag no longer defines; clear the override or add the variant"));
+			}
+			return index;
+		}
+
+		private @Nullable CompiledRule rule(FeatureDefinition feature, Rule rule, int index, String path,
+				Bucketer flagBucketer, UsageCounter counter) {
+			CompiledCondition[] when = this.conditions.compile(rule.when(), path + ".when");
+			if (rule.rollout() != null) {
+				check(path + ".rollout", percentageProblem(rule.rollout()));
+			}
+			checkVariants(rule.variants(), path + ".variants");
+			List<VariantDefinition> effective = rule.variants().isEmpty() ? feature.variants() : rule.variants();
+			int variant = -1;
+			if (rule.serve() == Rule.Serve.VARIANT) {
+				for (int i = 0; i < effective.size(); i++) {
+					if (effective.get(i).name().equals(rule.variant())) {
+						variant = i;
+					}
+				}
+				if (variant < 0) {
+					List<String> names = effective.stream().map(VariantDefinition::name).toList();
+					check(path + ".variant",
+							"serves variant '" + rule.variant() + "', which "
+									+ (rule.variants().isEmpty() ? "the flag" : "the rule") + " does not define; "
+									+ (names.isEmpty() ? "define variants or serve on/off" : "use one of " + names)
+									+ KeySuggestions.didYouMean(rule.variant(), names));
+				}
+			}
+			if (when == null || variant < 0 && rule.serve() == Rule.Serve.VARIANT) {
+				return null;
+			}
+			Bucketer bucketer = (rule.bucketing() != null) ? Bucketer.of(rule.bucketing(), feature.key())
+					: flagBucketer;
+			CompiledVariants variants = rule.variants().isEmpty() ? null
+					: new CompiledVariants(rule.variants(), counter);
+			String name = (rule.name() != null) ? rule.name() : "rules[" + index + "]";
+			return new CompiledRule(name, when, rule.serve(), variant, basisPoints(rule.rollout()), rule.fallthrough(),
+					bucketer, variants);
+		}
+
+		private void checkVariants(List<VariantDefinition> variants, String path) {
+			if (variants.isEmpty()) {
+				return;
+			}
+			Set<String> names = new HashSet<>();
+			long total = 0;
+			for (VariantDefinition variant : variants) {
+				if (!names.add(variant.name())) {
+					check(path + "." + variant.name(), "is defined twice; give each variant a distinct name");
+				}
+				total += variant.weight();
+			}
+			if (total <= 0) {
+				check(path, "the weights add up to 0; give at least one variant a positive weight");
+			}
+			else if (total > Integer.MAX_VALUE / 2) {
+				check(path, "the weights add up to " + total + "; keep the total below " + Integer.MAX_VALUE / 2);
+			}
+		}
+
+		private void checkPrerequisites(FeatureDefinition feature, String path) {
+			for (int i = 0; i < feature.requires().size(); i++) {
+				Prerequisite prerequisite = feature.requires().get(i);
+				FeatureDefinition parent = this.set.features().get(prerequisite.feature());
+				String itemPath = path + "[" + i + "]";
+				if (parent == null) {
+					check(itemPath + ".feature",
+							"unknown flag '" + prerequisite.feature() + "'; define it or fix the key"
+									+ KeySuggestions.didYouMean(prerequisite.feature(), this.set.features().keySet()));
+					continue;
+				}
+				if (!prerequisite.variants().isEmpty() && !prerequisite.enabled()) {
+					check(itemPath + ".variants", "a prerequisite that requires the flag off cannot require variants");
+				}
+				List<String> names = parent.variants().stream().map(VariantDefinition::name).toList();
+				for (int j = 0; j < prerequisite.variants().size(); j++) {
+					String variant = prerequisite.variants().get(j);
+					if (!names.contains(variant)) {
+						check(itemPath + ".variants[" + j + "]",
+								"flag '" + parent.key() + "' has no variant '" + variant + "'"
+										+ (names.isEmpty() ? "" : "; use one of " + names)
+										+ KeySuggestions.didYouMean(variant, names));
+					}
+				}
+			}
+		}
+
+		private void checkCycles() {
+			Map<String, Integer> state = new HashMap<>();
+			Set<String> reported = new HashSet<>();
+			for (String key : this.set.features().keySet()) {
+				visit(key, new ArrayList<>(), state, reported);
+			}
+		}
+
+		private void visit(String key, List<String> stack, Map<String, Integer> state, Set<String> reported) {
+			Integer current = state.get(key);
+			if (current != null && current == 2) {
+				return;
+			}
+			if (current != null && current == 1) {
+				List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(key), stack.size()));
+				cycle.add(key);
+				if (reported.add(canonical(cycle))) {
+					check("features." + cycle.get(0) + ".requires",
+							"prerequisite cycle " + String.join(" -> ", cycle) + "; remove one of these prerequisites");
+				}
+				return;
+			}
+			FeatureDefinition feature = this.set.features().get(key);
+			if (feature == null) {
+				return;
+			}
+			state.put(key, 1);
+			stack.add(key);
+			for (Prerequisite prerequisite : feature.requires()) {
+				visit(prerequisite.feature(), stack, state, reported);
+			}
+			stack.remove(stack.size() - 1);
+			state.put(key, 2);
+		}
+
+		private static String canonical(List<String> cycle) {
+			List<String> members = new ArrayList<>(cycle.subList(0, cycle.size() - 1));
+			members.sort(null);
+			return String.join("\n", members);
+		}
+
+		private void link(Map<String, CompiledFeature> compiled) {
+			for (CompiledFeature feature : compiled.values()) {
+				List<Prerequisite> requires = feature.definition.requires();
+				CompiledFeature.CompiledPrerequisite[] linked = new CompiledFeature.CompiledPrerequisite[requires
+					.size()];
+				for (int i = 0; i < linked.length; i++) {
+					Prerequisite prerequisite = requires.get(i);
+					linked[i] = new CompiledFeature.CompiledPrerequisite(compiled.get(prerequisite.feature()),
+							prerequisite.enabled(), prerequisite.variants().toArray(new String[0]));
+				}
+				feature.requires(linked);
+			}
+		}
+
+		private void check(String path, @Nullable String message) {
+			if (message != null) {
+				this.problems.add(new ConfigProblem(path, message));
+			}
+		}
+
+	}
+
+}
