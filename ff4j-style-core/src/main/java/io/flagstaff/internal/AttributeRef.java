@@ -36,6 +36,14 @@ final class AttributeRef {
 		return this.name;
 	}
 
+	boolean isUserId() {
+		return this.kind == USER_ID;
+	}
+
+	boolean isSessionId() {
+		return this.kind == SESSION_ID;
+	}
+
 	@Nullable String get(FeatureContext context, EvaluationRuntime runtime) {
 		return switch (this.kind) {
 			case USER_ID -> context.userId();

@@ -1,5 +1,9 @@
 package io.flagstaff.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
 import io.flagstaff.FeatureContext;
 import io.flagstaff.model.Bucketing;
 import io.flagstaff.model.BucketingScheme;
@@ -15,36 +19,97 @@ abstract class Bucketer {
 	/** Rollout percentages are expressed in hundredths of a percent: 100% is 10,000. */
 	static final int FULL = 10_000;
 
-	private final AttributeRef key;
+	/** The attributes that provide the key, in order; {@code null} stands for random. */
+	private final @Nullable AttributeRef[] keys;
 
 	final String salt;
 
-	Bucketer(AttributeRef key, String salt) {
-		this.key = key;
+	Bucketer(Bucketing bucketing, String salt) {
+		List<String> names = new ArrayList<>();
+		names.add(bucketing.bucketByOrUserId());
+		names.addAll(bucketing.fallback());
+		this.keys = new AttributeRef[names.size()];
+		for (int i = 0; i < this.keys.length; i++) {
+			this.keys[i] = names.get(i).equals(Bucketing.RANDOM) ? null : new AttributeRef(names.get(i));
+		}
 		this.salt = salt;
 	}
 
 	static Bucketer of(Bucketing bucketing, String featureKey) {
-		AttributeRef key = new AttributeRef(bucketing.bucketByOrUserId());
 		String salt = bucketing.saltOr(featureKey);
 		return switch (bucketing.scheme()) {
-			case DEFAULT -> new DefaultBucketer(key, salt);
-			case UNLEASH -> new UnleashBucketer(key, salt);
-			case LEGACY_SHA256, LEGACY_MD5 -> new LegacyBucketer(key, salt, bucketing.scheme());
+			case DEFAULT -> new DefaultBucketer(bucketing, salt);
+			case UNLEASH -> new UnleashBucketer(bucketing, salt);
+			case LEGACY_SHA256, LEGACY_MD5 -> new LegacyBucketer(bucketing, salt, bucketing.scheme());
 		};
 	}
 
 	/**
-	 * Returns the bucketing key of a context.
-	 * @return the attribute's value, or {@code null} when absent
+	 * Returns the bucketing key of a context, for allow and deny lists: the value of the
+	 * first present attribute among {@code bucketBy} and the fallbacks ({@code random}
+	 * skipped).
+	 * @return the value, or {@code null} when none is present
 	 */
 	final @Nullable String key(FeatureContext context, EvaluationRuntime runtime) {
-		return this.key.get(context, runtime);
+		for (AttributeRef key : this.keys) {
+			String value = (key != null) ? key.get(context, runtime) : null;
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
 	}
 
-	final String keyName() {
-		return this.key.name();
+	/**
+	 * Returns the index of the attribute that provides the key: the first present one, or
+	 * {@code random}; {@code -1} when none.
+	 */
+	final int keySource(FeatureContext context, EvaluationRuntime runtime) {
+		for (int i = 0; i < this.keys.length; i++) {
+			AttributeRef key = this.keys[i];
+			if (key == null || key.get(context, runtime) != null) {
+				return i;
+			}
+		}
+		return -1;
 	}
+
+	/**
+	 * Returns the key a source provides: a fresh random key for {@code random}, the empty
+	 * string for {@code -1}.
+	 */
+	final String keyValue(int source, FeatureContext context, EvaluationRuntime runtime) {
+		if (source < 0) {
+			return "";
+		}
+		AttributeRef key = this.keys[source];
+		if (key == null) {
+			return Long.toHexString(ThreadLocalRandom.current().nextLong());
+		}
+		String value = key.get(context, runtime);
+		return (value != null) ? value : "";
+	}
+
+	/**
+	 * Returns the xxHash64 of the key a source provides, cached in the context for
+	 * {@code userId} and {@code sessionId}; random for {@code random}.
+	 */
+	final long keyHash(int source, FeatureContext context, EvaluationRuntime runtime) {
+		if (source < 0) {
+			return EMPTY_KEY_HASH;
+		}
+		AttributeRef key = this.keys[source];
+		if (key == null) {
+			return ThreadLocalRandom.current().nextLong();
+		}
+		if (key.isUserId() || key.isSessionId()) {
+			return context.bucketingHash(key.name());
+		}
+		String value = key.get(context, runtime);
+		return (value != null) ? Hashing.xxHash64(value) : EMPTY_KEY_HASH;
+	}
+
+	private static final long EMPTY_KEY_HASH = Hashing.xxHash64("");
 
 	/**
 	 * Returns whether a context is inside a rollout. A full rollout includes everyone, an
@@ -57,11 +122,11 @@ abstract class Bucketer {
 		if (basisPoints <= 0) {
 			return false;
 		}
-		String value = key(context, runtime);
-		return value != null && inPartialRollout(context, value, basisPoints);
+		int source = keySource(context, runtime);
+		return source >= 0 && inPartialRollout(context, runtime, source, basisPoints);
 	}
 
-	abstract boolean inPartialRollout(FeatureContext context, String key, int basisPoints);
+	abstract boolean inPartialRollout(FeatureContext context, EvaluationRuntime runtime, int source, int basisPoints);
 
 	/**
 	 * Picks a variant by weight: the index of the first variant whose running total of
@@ -71,11 +136,10 @@ abstract class Bucketer {
 	 * positive
 	 */
 	final int variant(FeatureContext context, EvaluationRuntime runtime, int[] cumulative) {
-		String value = key(context, runtime);
-		return variantIndex(context, (value != null) ? value : "", cumulative);
+		return variantIndex(context, runtime, keySource(context, runtime), cumulative);
 	}
 
-	abstract int variantIndex(FeatureContext context, String key, int[] cumulative);
+	abstract int variantIndex(FeatureContext context, EvaluationRuntime runtime, int source, int[] cumulative);
 
 	static int firstAbove(int[] cumulative, long bucket) {
 		for (int i = 0; i < cumulative.length; i++) {
@@ -98,27 +162,19 @@ abstract class Bucketer {
 
 		private final long saltHash;
 
-		DefaultBucketer(AttributeRef key, String salt) {
-			super(key, salt);
+		DefaultBucketer(Bucketing bucketing, String salt) {
+			super(bucketing, salt);
 			this.saltHash = Hashing.xxHash64(salt);
 		}
 
-		private long keyHash(FeatureContext context, String key) {
-			String name = keyName();
-			if (name.equals("userId") || name.equals("sessionId")) {
-				return context.bucketingHash(name);
-			}
-			return Hashing.xxHash64(key);
+		@Override
+		boolean inPartialRollout(FeatureContext context, EvaluationRuntime runtime, int source, int basisPoints) {
+			return rolloutBucket(keyHash(source, context, runtime), this.saltHash) < basisPoints;
 		}
 
 		@Override
-		boolean inPartialRollout(FeatureContext context, String key, int basisPoints) {
-			return rolloutBucket(keyHash(context, key), this.saltHash) < basisPoints;
-		}
-
-		@Override
-		int variantIndex(FeatureContext context, String key, int[] cumulative) {
-			long keyHash = key.isEmpty() ? Hashing.xxHash64("") : keyHash(context, key);
+		int variantIndex(FeatureContext context, EvaluationRuntime runtime, int source, int[] cumulative) {
+			long keyHash = keyHash(source, context, runtime);
 			return firstAbove(cumulative, variantBucket(keyHash, this.saltHash, cumulative[cumulative.length - 1]));
 		}
 
@@ -141,17 +197,18 @@ abstract class Bucketer {
 
 		static final int VARIANT_SEED = 86028157;
 
-		UnleashBucketer(AttributeRef key, String salt) {
-			super(key, salt);
+		UnleashBucketer(Bucketing bucketing, String salt) {
+			super(bucketing, salt);
 		}
 
 		@Override
-		boolean inPartialRollout(FeatureContext context, String key, int basisPoints) {
-			return normalized(this.salt, key, 0, 100) * 100 <= basisPoints;
+		boolean inPartialRollout(FeatureContext context, EvaluationRuntime runtime, int source, int basisPoints) {
+			return normalized(this.salt, keyValue(source, context, runtime), 0, 100) * 100 <= basisPoints;
 		}
 
 		@Override
-		int variantIndex(FeatureContext context, String key, int[] cumulative) {
+		int variantIndex(FeatureContext context, EvaluationRuntime runtime, int source, int[] cumulative) {
+			String key = keyValue(source, context, runtime);
 			long normalized = normalized(this.salt, key, VARIANT_SEED, cumulative[cumulative.length - 1]);
 			return firstAbove(cumulative, normalized - 1);
 		}
@@ -172,21 +229,23 @@ abstract class Bucketer {
 
 		private final BucketingScheme scheme;
 
-		LegacyBucketer(AttributeRef key, String salt, BucketingScheme scheme) {
-			super(key, salt);
+		LegacyBucketer(Bucketing bucketing, String salt, BucketingScheme scheme) {
+			super(bucketing, salt);
 			this.scheme = scheme;
 		}
 
 		@Override
-		boolean inPartialRollout(FeatureContext context, String key, int basisPoints) {
-			if (key.isEmpty()) {
+		boolean inPartialRollout(FeatureContext context, EvaluationRuntime runtime, int source, int basisPoints) {
+			String key = keyValue(source, context, runtime);
+			if (key.isEmpty() && this.scheme == BucketingScheme.LEGACY_MD5) {
 				return false;
 			}
 			return bucket(key, 100) * 100L < basisPoints;
 		}
 
 		@Override
-		int variantIndex(FeatureContext context, String key, int[] cumulative) {
+		int variantIndex(FeatureContext context, EvaluationRuntime runtime, int source, int[] cumulative) {
+			String key = keyValue(source, context, runtime);
 			return firstAbove(cumulative, bucket(key, cumulative[cumulative.length - 1]));
 		}
 

@@ -167,10 +167,10 @@ final class CompiledFeature {
 	private long ruleOn(CompiledRule rule, int index, FeatureContext context, EvaluationRuntime runtime) {
 		long decision = Decision.of(true, Reason.RULE_MATCH, index);
 		if (rule.variants != null) {
-			return Decision.withVariant(decision, rule.variants.pick(rule.bucketer, context, runtime), true);
+			return Decision.withVariant(decision, rule.variants.pick(rule.variantBucketer, context, runtime), true);
 		}
 		if (this.variants != null) {
-			return Decision.withVariant(decision, this.variants.pick(rule.bucketer, context, runtime), false);
+			return Decision.withVariant(decision, this.variants.pick(rule.variantBucketer, context, runtime), false);
 		}
 		return decision;
 	}

@@ -25,10 +25,14 @@ final class CompiledRule {
 
 	final Bucketer bucketer;
 
+	/** Picks the variants of users this rule turns on. */
+	final Bucketer variantBucketer;
+
 	final @Nullable CompiledVariants variants;
 
 	CompiledRule(String name, CompiledCondition[] when, Rule.Serve serve, int variant, int rolloutBasisPoints,
-			boolean fallthrough, Bucketer bucketer, @Nullable CompiledVariants variants) {
+			boolean fallthrough, Bucketer bucketer, Bucketer variantBucketer, @Nullable CompiledVariants variants) {
+		this.variantBucketer = variantBucketer;
 		this.name = name;
 		this.when = when;
 		this.serve = serve;

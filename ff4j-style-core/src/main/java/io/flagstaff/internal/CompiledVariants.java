@@ -3,6 +3,7 @@ package io.flagstaff.internal;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.flagstaff.FeatureContext;
 import io.flagstaff.model.FeatureValue;
 import io.flagstaff.model.VariantDefinition;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,18 @@ final class CompiledVariants {
 
 	private final LongAdder[] counters;
 
-	CompiledVariants(List<VariantDefinition> variants, UsageCounter usage) {
+	/** Per variant, conditions any one of which forces it; empty arrays when none. */
+	private final CompiledCondition[][] overrides;
+
+	private final boolean hasOverrides;
+
+	CompiledVariants(List<VariantDefinition> variants, CompiledCondition[][] overrides, UsageCounter usage) {
+		this.overrides = overrides;
+		boolean any = false;
+		for (CompiledCondition[] conditions : overrides) {
+			any |= conditions.length > 0;
+		}
+		this.hasOverrides = any;
 		int size = variants.size();
 		this.names = new String[size];
 		this.values = new FeatureValue[size];
@@ -38,7 +50,20 @@ final class CompiledVariants {
 		}
 	}
 
-	int pick(Bucketer bucketer, io.flagstaff.FeatureContext context, EvaluationRuntime runtime) {
+	/**
+	 * Picks a variant: the first whose override conditions match (any one of them), else
+	 * by weight.
+	 */
+	int pick(Bucketer bucketer, FeatureContext context, EvaluationRuntime runtime) {
+		if (this.hasOverrides) {
+			for (int i = 0; i < this.overrides.length; i++) {
+				for (CompiledCondition condition : this.overrides[i]) {
+					if (condition.matches(context, runtime)) {
+						return i;
+					}
+				}
+			}
+		}
 		return bucketer.variant(context, runtime, this.cumulative);
 	}
 

@@ -125,8 +125,7 @@ public final class SnapshotCompiler {
 			checkPrerequisites(feature, path + ".requires");
 			UsageCounter counter = this.usage.counter(feature.key());
 			Bucketer bucketer = Bucketer.of(feature.bucketing(), feature.key());
-			CompiledVariants variants = feature.variants().isEmpty() ? null
-					: new CompiledVariants(feature.variants(), counter);
+			CompiledVariants variants = variants(feature.variants(), path + ".variants", counter);
 			List<CompiledRule> rules = new ArrayList<>();
 			for (int i = 0; i < feature.rules().size(); i++) {
 				rules.add(rule(feature, feature.rules().get(i), i, path + ".rules[" + i + "]", bucketer, counter));
@@ -187,11 +186,27 @@ public final class SnapshotCompiler {
 			}
 			Bucketer bucketer = (rule.bucketing() != null) ? Bucketer.of(rule.bucketing(), feature.key())
 					: flagBucketer;
-			CompiledVariants variants = rule.variants().isEmpty() ? null
-					: new CompiledVariants(rule.variants(), counter);
+			Bucketer variantBucketer = (rule.variantBucketingOrRule() != null)
+					? Bucketer.of(rule.variantBucketingOrRule(), feature.key()) : flagBucketer;
+			CompiledVariants variants = variants(rule.variants(), path + ".variants", counter);
 			String name = (rule.name() != null) ? rule.name() : "rules[" + index + "]";
 			return new CompiledRule(name, when, rule.serve(), variant, basisPoints(rule.rollout()), rule.fallthrough(),
-					bucketer, variants);
+					bucketer, variantBucketer, variants);
+		}
+
+		private @Nullable CompiledVariants variants(List<VariantDefinition> variants, String path,
+				UsageCounter counter) {
+			if (variants.isEmpty()) {
+				return null;
+			}
+			CompiledCondition[][] overrides = new CompiledCondition[variants.size()][];
+			boolean valid = true;
+			for (int i = 0; i < overrides.length; i++) {
+				VariantDefinition variant = variants.get(i);
+				overrides[i] = this.conditions.compile(variant.overrides(), path + "." + variant.name() + ".overrides");
+				valid &= overrides[i] != null;
+			}
+			return valid ? new CompiledVariants(variants, overrides, counter) : null;
 		}
 
 		private void checkVariants(List<VariantDefinition> variants, String path) {
