@@ -20,7 +20,9 @@ class CleanupTests {
 
 		EngineExecutionResults results = EngineRuns.run(FailingFirst.class);
 
-		assertThat(EngineRuns.failures(results)).singleElement().asString().startsWith("failsWithFlagsForced(FeatureFlags): AssertionError: boom");
+		assertThat(EngineRuns.failures(results)).singleElement()
+			.asString()
+			.startsWith("failsWithFlagsForced(FeatureFlags): AssertionError: boom");
 		results.testEvents().assertStatistics((stats) -> stats.started(3).succeeded(2).failed(1));
 		assertThat(FailingFirst.FLAGSTAFF.overrides().current()).isEmpty();
 		assertThat(on(FailingFirst.FLAGSTAFF, "new-checkout")).isTrue();

@@ -38,7 +38,11 @@ final class EngineRuns {
 	}
 
 	static List<String> succeededNames(EngineExecutionResults results) {
-		return results.testEvents().succeeded().stream().map((event) -> event.getTestDescriptor().getDisplayName()).toList();
+		return results.testEvents()
+			.succeeded()
+			.stream()
+			.map((event) -> event.getTestDescriptor().getDisplayName())
+			.toList();
 	}
 
 	private static String describe(Event event) {

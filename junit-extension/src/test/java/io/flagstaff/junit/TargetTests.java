@@ -50,9 +50,8 @@ class TargetTests {
 
 	@Test
 	void usesTheConfiguredDefaultWhenTheTestHoldsNoFlagstaff() {
-		EngineExecutionResults results = EngineRuns.run(
-				Map.of(FlagstaffExtension.DEFAULT_PROVIDER_PROPERTY, DefaultProvider.class.getName()),
-				NoField.class);
+		EngineExecutionResults results = EngineRuns
+			.run(Map.of(FlagstaffExtension.DEFAULT_PROVIDER_PROPERTY, DefaultProvider.class.getName()), NoField.class);
 
 		assertThat(EngineRuns.failures(results)).isEmpty();
 		results.testEvents().assertStatistics((stats) -> stats.succeeded(2));

@@ -11,9 +11,9 @@ import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.StoreContent;
 
 /**
- * Builds the {@code Flagstaff} instances the tests override: {@code new-checkout} is on in the
- * store, {@code one-click} and {@code dark-mode} are off, {@code checkout-layout} is on with
- * variants {@code control} and {@code one-page}.
+ * Builds the {@code Flagstaff} instances the tests override: {@code new-checkout} is on
+ * in the store, {@code one-click} and {@code dark-mode} are off, {@code checkout-layout}
+ * is on with variants {@code control} and {@code one-page}.
  */
 final class TestFlagstaffs {
 
