@@ -1,10 +1,13 @@
 package io.flagstaff.config.unleash;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.flagstaff.model.Prerequisite;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,36 +52,59 @@ final class Dependencies {
 			}
 			boolean enabled = Json.bool(dependency, "enabled", true);
 			List<String> variants = enabled ? variants(dependency, parent, parentName, notes) : List.of();
+			if (variants == null) {
+				notes.add("dependencies: parent '" + parentName + "' defines none of the required variants "
+						+ Json.texts(dependency, "variants") + "; like Unleash, the flag is off");
+				satisfiable = false;
+				continue;
+			}
 			requires.add(new Prerequisite(parentName, enabled, variants));
 		}
 		return satisfiable;
 	}
 
-	private static List<String> variants(JsonNode dependency, JsonNode parent, String parentName, List<String> notes) {
-		List<String> variants = new ArrayList<>(Json.texts(dependency, "variants"));
-		if (!variants.remove(DISABLED_VARIANT)) {
-			return variants;
-		}
-		if (!hasVariants(parent)) {
-			// The parent serves no variant when on, which Unleash names "disabled": being
-			// on suffices.
+	/**
+	 * Returns the variants a prerequisite requires: those of the required ones the parent
+	 * defines; empty when any variant will do; {@code null} when none can ever be served.
+	 */
+	private static @Nullable List<String> variants(JsonNode dependency, JsonNode parent, String parentName,
+			List<String> notes) {
+		List<String> required = Json.texts(dependency, "variants");
+		if (required.isEmpty()) {
 			return List.of();
 		}
-		notes.add("dependencies: parent '" + parentName + "' variant 'disabled' (on without a variant) cannot be "
-				+ "required natively; only its other variants " + variants + " are required");
-		return variants;
-	}
-
-	private static boolean hasVariants(JsonNode feature) {
-		if (!Json.array(feature, "variants").isEmpty()) {
-			return true;
+		Set<String> defined = definedVariants(parent);
+		if (required.contains(DISABLED_VARIANT)) {
+			if (defined.isEmpty()) {
+				// The parent never serves a variant; Unleash names that "disabled": being on suffices.
+				return List.of();
+			}
+			notes.add("dependencies: parent '" + parentName + "' variant 'disabled' (on without a variant) "
+					+ "cannot be required natively; only its other variants are required");
 		}
-		for (JsonNode strategy : Json.array(feature, "strategies")) {
-			if (!Json.array(strategy, "variants").isEmpty()) {
-				return true;
+		List<String> variants = new ArrayList<>();
+		for (String variant : required) {
+			if (defined.contains(variant)) {
+				variants.add(variant);
 			}
 		}
-		return false;
+		return variants.isEmpty() ? null : variants;
+	}
+
+	private static Set<String> definedVariants(JsonNode feature) {
+		Set<String> names = new LinkedHashSet<>();
+		Json.array(feature, "variants").forEach((variant) -> addName(names, variant));
+		for (JsonNode strategy : Json.array(feature, "strategies")) {
+			Json.array(strategy, "variants").forEach((variant) -> addName(names, variant));
+		}
+		return names;
+	}
+
+	private static void addName(Set<String> names, JsonNode variant) {
+		String name = Json.text(variant, "name");
+		if (name != null) {
+			names.add(name);
+		}
 	}
 
 }

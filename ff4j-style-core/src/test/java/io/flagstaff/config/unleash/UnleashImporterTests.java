@@ -151,12 +151,17 @@ class UnleashImporterTests {
 				{"name": "child", "enabled": true, "dependencies": [{"feature": "parent", "variants": ["disabled"]}]},
 				{"name": "off-parent", "enabled": true, "dependencies": [{"feature": "parent", "enabled": false}]},
 				{"name": "grandchild", "enabled": true, "dependencies": [{"feature": "child"}]},
-				{"name": "orphan", "enabled": true, "dependencies": [{"feature": "missing"}]}""");
+				{"name": "orphan", "enabled": true, "dependencies": [{"feature": "missing"}]},
+				{"name": "p2", "enabled": true, "strategies": [{"name": "default", "variants": [{"name": "v", "weight": 1}]}]},
+				{"name": "on-v", "enabled": true, "dependencies": [{"feature": "p2", "variants": ["v", "nope"]}]},
+				{"name": "on-nope", "enabled": true, "dependencies": [{"feature": "p2", "variants": ["nope"]}]}""");
 		assertThat(set.features().get("child").requires()).containsExactly(Prerequisite.on("parent"));
 		assertThat(set.features().get("off-parent").requires())
 			.containsExactly(new Prerequisite("parent", false, List.of()));
 		assertThat(set.features().get("grandchild").enabled()).isFalse();
 		assertThat(set.features().get("orphan").enabled()).isFalse();
+		assertThat(set.features().get("on-v").requires()).containsExactly(new Prerequisite("p2", true, List.of("v")));
+		assertThat(set.features().get("on-nope").enabled()).isFalse();
 		assertThat(set.features().get("orphan").metadata().get(UnleashImporter.NOTES_KEY))
 			.isEqualTo(FeatureValue.of("dependencies: parent 'missing' does not exist; like Unleash, the flag is off"));
 	}
