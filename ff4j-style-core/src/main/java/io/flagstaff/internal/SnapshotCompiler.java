@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -243,7 +244,7 @@ public final class SnapshotCompiler {
 				if (!prerequisite.variants().isEmpty() && !prerequisite.enabled()) {
 					check(itemPath + ".variants", "a prerequisite that requires the flag off cannot require variants");
 				}
-				List<String> names = parent.variants().stream().map(VariantDefinition::name).toList();
+				List<String> names = servableVariants(parent);
 				for (int j = 0; j < prerequisite.variants().size(); j++) {
 					String variant = prerequisite.variants().get(j);
 					if (!names.contains(variant)) {
@@ -254,6 +255,16 @@ public final class SnapshotCompiler {
 					}
 				}
 			}
+		}
+
+		/**
+		 * Returns the names of the variants a flag can serve: its own and its rules'.
+		 */
+		private static List<String> servableVariants(FeatureDefinition feature) {
+			Set<String> names = new LinkedHashSet<>();
+			feature.variants().forEach((variant) -> names.add(variant.name()));
+			feature.rules().forEach((rule) -> rule.variants().forEach((variant) -> names.add(variant.name())));
+			return List.copyOf(names);
 		}
 
 		private void checkCycles() {
