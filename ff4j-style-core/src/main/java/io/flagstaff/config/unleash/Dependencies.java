@@ -76,7 +76,8 @@ final class Dependencies {
 		Set<String> defined = definedVariants(parent);
 		if (required.contains(DISABLED_VARIANT)) {
 			if (defined.isEmpty()) {
-				// The parent never serves a variant; Unleash names that "disabled": being on suffices.
+				// The parent never serves a variant; Unleash names that "disabled": being
+				// on suffices.
 				return List.of();
 			}
 			notes.add("dependencies: parent '" + parentName + "' variant 'disabled' (on without a variant) "

@@ -146,15 +146,16 @@ class UnleashImporterTests {
 
 	@Test
 	void dependenciesFollowUnleashLimits() {
-		FeatureSet set = importFeatures("""
-				{"name": "parent", "enabled": true, "strategies": []},
-				{"name": "child", "enabled": true, "dependencies": [{"feature": "parent", "variants": ["disabled"]}]},
-				{"name": "off-parent", "enabled": true, "dependencies": [{"feature": "parent", "enabled": false}]},
-				{"name": "grandchild", "enabled": true, "dependencies": [{"feature": "child"}]},
-				{"name": "orphan", "enabled": true, "dependencies": [{"feature": "missing"}]},
-				{"name": "p2", "enabled": true, "strategies": [{"name": "default", "variants": [{"name": "v", "weight": 1}]}]},
-				{"name": "on-v", "enabled": true, "dependencies": [{"feature": "p2", "variants": ["v", "nope"]}]},
-				{"name": "on-nope", "enabled": true, "dependencies": [{"feature": "p2", "variants": ["nope"]}]}""");
+		FeatureSet set = importFeatures(
+				"""
+						{"name": "parent", "enabled": true, "strategies": []},
+						{"name": "child", "enabled": true, "dependencies": [{"feature": "parent", "variants": ["disabled"]}]},
+						{"name": "off-parent", "enabled": true, "dependencies": [{"feature": "parent", "enabled": false}]},
+						{"name": "grandchild", "enabled": true, "dependencies": [{"feature": "child"}]},
+						{"name": "orphan", "enabled": true, "dependencies": [{"feature": "missing"}]},
+						{"name": "p2", "enabled": true, "strategies": [{"name": "default", "variants": [{"name": "v", "weight": 1}]}]},
+						{"name": "on-v", "enabled": true, "dependencies": [{"feature": "p2", "variants": ["v", "nope"]}]},
+						{"name": "on-nope", "enabled": true, "dependencies": [{"feature": "p2", "variants": ["nope"]}]}""");
 		assertThat(set.features().get("child").requires()).containsExactly(Prerequisite.on("parent"));
 		assertThat(set.features().get("off-parent").requires())
 			.containsExactly(new Prerequisite("parent", false, List.of()));
