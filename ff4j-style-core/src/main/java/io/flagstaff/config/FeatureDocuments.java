@@ -1,0 +1,252 @@
+package io.flagstaff.config;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.flagstaff.model.Condition;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads and writes feature configuration documents: the native format (JSON or YAML,
+ * {@code version: 1}) and the legacy {@code features_config.json} format. Every method is
+ * thread-safe and stateless.
+ * <p>
+ * Reading reports every problem of a document at once, each with its path and what to
+ * change, in one {@link FeatureConfigException}; it never returns a partial result.
+ */
+public final class FeatureDocuments {
+
+	private static final String DOCUMENT = "(document)";
+
+	private FeatureDocuments() {
+	}
+
+	/**
+	 * Reads a document, detecting its syntax (JSON when it starts with <code>{</code>,
+	 * YAML otherwise) and its format (native when it has {@code version},
+	 * {@code features} or {@code segments} at the top; legacy when every top-level value
+	 * is a mapping of flag settings). Legacy documents are read with
+	 * {@link LegacyOptions#DEFAULTS}.
+	 * @param text the document
+	 * @param source what was read, for messages (a path, {@code classpath:...})
+	 * @return the flags and segments, in document order
+	 * @throws FeatureConfigException listing every problem when the document is invalid
+	 */
+	public static FeatureSet parse(String text, String source) {
+		return parse(text, source, LegacyOptions.DEFAULTS);
+	}
+
+	/**
+	 * Reads a document like {@link #parse(String, String)}, reading a legacy document
+	 * with the given options.
+	 * @param text the document
+	 * @param source what was read, for messages
+	 * @param legacyOptions how a legacy document is converted
+	 * @return the flags and segments, in document order
+	 * @throws FeatureConfigException listing every problem when the document is invalid
+	 */
+	public static FeatureSet parse(String text, String source, LegacyOptions legacyOptions) {
+		Syntax syntax = detectSyntax(text);
+		JsonNode root = tree(text, syntax, source);
+		if (isLegacy(root)) {
+			return legacy(root, source, legacyOptions);
+		}
+		return nativeDocument(root, source);
+	}
+
+	/**
+	 * Reads a native document in the given syntax.
+	 * @param text the document
+	 * @param syntax its syntax
+	 * @param source what was read, for messages
+	 * @return the flags and segments, in document order
+	 * @throws FeatureConfigException listing every problem when the document is invalid
+	 */
+	public static FeatureSet parseNative(String text, Syntax syntax, String source) {
+		return nativeDocument(tree(text, syntax, source), source);
+	}
+
+	/**
+	 * Reads a legacy {@code features_config.json} document with
+	 * {@link LegacyOptions#DEFAULTS}.
+	 * @param json the document
+	 * @param source what was read, for messages
+	 * @return the flags converted to the native model
+	 * @throws FeatureConfigException listing every problem when the document is invalid
+	 */
+	public static FeatureSet parseLegacy(String json, String source) {
+		return parseLegacy(json, source, LegacyOptions.DEFAULTS);
+	}
+
+	/**
+	 * Reads a legacy {@code features_config.json} document and converts it so that
+	 * Flagstaff gives the answers of the legacy {@code is_enabled} cascade.
+	 * @param json the document
+	 * @param source what was read, for messages
+	 * @param options how it is converted; {@code null} for {@link LegacyOptions#DEFAULTS}
+	 * @return the flags converted to the native model
+	 * @throws FeatureConfigException listing every problem when the document is invalid
+	 */
+	public static FeatureSet parseLegacy(String json, String source, @Nullable LegacyOptions options) {
+		return legacy(tree(json, detectSyntax(json), source), source,
+				(options != null) ? options : LegacyOptions.DEFAULTS);
+	}
+
+	/**
+	 * Writes a native document. Fields holding their default are left out; reading the
+	 * result gives a set equal to the one written.
+	 * @param set the flags and segments
+	 * @param syntax the syntax to write
+	 * @return the document
+	 */
+	public static String write(FeatureSet set, Syntax syntax) {
+		Objects.requireNonNull(set, "set");
+		return Mappers.of(syntax).writeValueAsString(NativeWriter.document(set));
+	}
+
+	/**
+	 * Reads one flag written by {@link #writeFeature(FeatureDefinition)}: the flag's
+	 * mapping of the native format, without its key. Segment references are not resolved
+	 * here.
+	 * @param key the flag key
+	 * @param json the flag as JSON
+	 * @param source what was read, for messages
+	 * @return the flag
+	 * @throws FeatureConfigException listing every problem when the flag is invalid
+	 */
+	public static FeatureDefinition parseFeature(String key, String json, String source) {
+		Problems problems = new Problems();
+		JsonNode node = tree(json, Syntax.JSON, source);
+		FeatureDefinition feature = new NativeReader(problems).feature(key, node);
+		problems.throwIfAny(source);
+		return Objects.requireNonNull(feature);
+	}
+
+	/**
+	 * Writes one flag as a compact JSON document (its mapping of the native format,
+	 * without its key), for stores that keep each flag as a versioned document.
+	 * @param feature the flag
+	 * @return the JSON document
+	 */
+	public static String writeFeature(FeatureDefinition feature) {
+		return Mappers.COMPACT_JSON.writeValueAsString(NativeWriter.feature(feature));
+	}
+
+	/**
+	 * Reads one segment written by {@link #writeSegment(List)}: a JSON list of
+	 * conditions.
+	 * @param name the segment name
+	 * @param json the conditions as JSON
+	 * @param source what was read, for messages
+	 * @return the conditions
+	 * @throws FeatureConfigException listing every problem when a condition is invalid
+	 */
+	public static List<Condition> parseSegment(String name, String json, String source) {
+		Problems problems = new Problems();
+		JsonNode node = tree(json, Syntax.JSON, source);
+		List<Condition> conditions = new NativeReader(problems).segment(name, node);
+		problems.throwIfAny(source);
+		return List.copyOf(conditions);
+	}
+
+	/**
+	 * Writes one segment's conditions as a compact JSON list.
+	 * @param conditions the conditions
+	 * @return the JSON document
+	 */
+	public static String writeSegment(List<Condition> conditions) {
+		return Mappers.COMPACT_JSON.writeValueAsString(NativeWriter.conditions(conditions));
+	}
+
+	/**
+	 * Detects the syntax of a document: JSON when its first non-blank character is
+	 * <code>{</code> or <code>[</code>, YAML otherwise.
+	 * @param text the document
+	 * @return the syntax
+	 */
+	public static Syntax detectSyntax(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c) || c == '\uFEFF') {
+				continue;
+			}
+			return (c == '{' || c == '[') ? Syntax.JSON : Syntax.YAML;
+		}
+		return Syntax.YAML;
+	}
+
+	private static boolean isLegacy(JsonNode root) {
+		if (!root.isObject() || root.isEmpty()) {
+			return false;
+		}
+		for (String top : NativeReader.TOP_FIELDS) {
+			if (root.has(top)) {
+				return false;
+			}
+		}
+		for (JsonNode value : root.values()) {
+			if (!value.isObject()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static FeatureSet nativeDocument(JsonNode root, String source) {
+		Problems problems = new Problems();
+		FeatureSet set = new NativeReader(problems).document(root);
+		problems.throwIfAny(source);
+		return checked(Objects.requireNonNull(set), source);
+	}
+
+	private static FeatureSet legacy(JsonNode root, String source, LegacyOptions options) {
+		Problems problems = new Problems();
+		FeatureSet set = new LegacyReader(problems, options).document(root);
+		problems.throwIfAny(source);
+		return checked(Objects.requireNonNull(set), source);
+	}
+
+	/** Adds the semantic checks of a structurally sound set. */
+	private static FeatureSet checked(FeatureSet set, String source) {
+		Problems problems = new Problems();
+		problems.addAll(SemanticChecks.problems(set));
+		problems.throwIfAny(source);
+		return set;
+	}
+
+	private static JsonNode tree(String text, Syntax syntax, String source) {
+		if (text.isBlank()) {
+			throw new FeatureConfigException(source,
+					List.of(new ConfigProblem(DOCUMENT, "is empty; start with version: 1 and a features mapping")));
+		}
+		try {
+			JsonNode root = Mappers.of(syntax).readTree(text);
+			if (root == null || root.isMissingNode() || root.isNull()) {
+				throw new FeatureConfigException(source,
+						List.of(new ConfigProblem(DOCUMENT, "is empty; start with version: 1 and a features mapping")));
+			}
+			return root;
+		}
+		catch (JacksonException ex) {
+			TokenStreamLocation location = ex.getLocation();
+			String where = (location != null && location.getLineNr() > 0)
+					? "line " + location.getLineNr() + ", column " + location.getColumnNr() : DOCUMENT;
+			throw new FeatureConfigException(source, List
+				.of(new ConfigProblem(where, "is not valid " + syntax + ": " + firstLine(ex.getOriginalMessage()))));
+		}
+	}
+
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "unreadable";
+		}
+		int newline = message.indexOf('\n');
+		return (newline >= 0) ? message.substring(0, newline) : message;
+	}
+
+}
