@@ -107,7 +107,9 @@ final class ConditionReader {
 	}
 
 	private @Nullable Condition attribute(JsonNode node, String path) {
+		int before = this.reader.problems().size();
 		this.reader.object(node, path, ATTRIBUTE_FIELDS);
+		boolean unknownFields = this.reader.problems().size() > before;
 		String attribute = null;
 		if (!node.has("attribute")) {
 			this.reader.problem(Problems.child(path, "attribute"),
@@ -124,12 +126,12 @@ final class ConditionReader {
 		}
 		boolean negate = negate(node, path);
 		if (operatorKeys.size() != 1) {
-			if (operatorKeys.isEmpty()) {
+			if (operatorKeys.isEmpty() && !unknownFields) {
 				this.reader.problem(path,
 						"needs one operator, such as equals, in, regex, gte, semverGte, before, inCidr, "
 								+ "exists or isTrue");
 			}
-			else {
+			else if (!operatorKeys.isEmpty()) {
 				this.reader.problem(path, "has several operators (" + String.join(", ", operatorKeys)
 						+ "); keep one per condition and add another condition for the rest");
 			}

@@ -29,15 +29,15 @@ final class FeatureReader {
 			"health", "track", "metadata", "killed");
 
 	static final List<String> RULE_FIELDS = List.of("name", "when", "serve", "variant", "rollout", "fallthrough",
-			"variants", "bucketing");
+			"variants", "bucketing", "variantBucketing");
 
 	static final List<String> SCHEDULE_FIELDS = List.of("from", "until");
 
 	static final List<String> PREREQUISITE_FIELDS = List.of("feature", "enabled", "variants");
 
-	static final List<String> BUCKETING_FIELDS = List.of("scheme", "by", "salt");
+	static final List<String> BUCKETING_FIELDS = List.of("scheme", "by", "salt", "fallback");
 
-	static final List<String> VARIANT_FIELDS = List.of("weight", "value");
+	static final List<String> VARIANT_FIELDS = List.of("weight", "value", "overrides");
 
 	static final List<String> KILLED_FIELDS = List.of("by", "reason", "at");
 
@@ -150,7 +150,7 @@ final class FeatureReader {
 		Instant from = node.has("from") ? this.reader.instant(node.get("from"), Problems.child(path, "from")) : null;
 		Instant until = node.has("until") ? this.reader.instant(node.get("until"), Problems.child(path, "until"))
 				: null;
-		if (!node.has("from") && !node.has("until")) {
+		if (!node.has("from") && !node.has("until") && node.isEmpty()) {
 			this.reader.problem(path, "needs from, until or both; remove the schedule to be always on");
 			return null;
 		}
@@ -268,10 +268,12 @@ final class FeatureReader {
 				? variants(node.get("variants"), Problems.child(path, "variants")) : List.of();
 		Bucketing bucketing = node.has("bucketing")
 				? bucketing(node.get("bucketing"), Problems.child(path, "bucketing")) : null;
+		Bucketing variantBucketing = node.has("variantBucketing")
+				? bucketing(node.get("variantBucketing"), Problems.child(path, "variantBucketing")) : null;
 		if (this.reader.problems().size() > before || serve == null) {
 			return null;
 		}
-		return new Rule(name, when, serve, variant, rollout, variants, fallthrough, bucketing);
+		return new Rule(name, when, serve, variant, rollout, variants, fallthrough, bucketing, variantBucketing);
 	}
 
 	private Rule.@Nullable Serve serve(JsonNode node, String path) {
@@ -312,7 +314,9 @@ final class FeatureReader {
 		}
 		String by = node.has("by") ? this.reader.text(node.get("by"), Problems.child(path, "by")) : null;
 		String salt = node.has("salt") ? this.reader.text(node.get("salt"), Problems.child(path, "salt")) : null;
-		return new Bucketing(scheme, by, salt);
+		List<String> fallback = node.has("fallback")
+				? this.reader.scalarList(node.get("fallback"), Problems.child(path, "fallback")) : List.of();
+		return new Bucketing(scheme, by, salt, fallback);
 	}
 
 	List<VariantDefinition> variants(JsonNode node, String path) {
@@ -326,6 +330,7 @@ final class FeatureReader {
 			JsonNode value = entry.getValue();
 			Integer weight;
 			FeatureValue served = null;
+			List<io.flagstaff.model.Condition> overrides = List.of();
 			if (value.isObject()) {
 				this.reader.object(value, variantPath, VARIANT_FIELDS);
 				if (!value.has("weight")) {
@@ -338,13 +343,16 @@ final class FeatureReader {
 				if (valueNode != null && !valueNode.isNull()) {
 					served = FeatureValue.of(valueNode);
 				}
+				if (value.has("overrides")) {
+					overrides = this.conditions.list(value.get("overrides"), Problems.child(variantPath, "overrides"));
+				}
 			}
 			else {
 				weight = this.reader.integer(value, variantPath, 0);
 			}
 			if (weight != null) {
 				total += weight;
-				variants.add(new VariantDefinition(entry.getKey(), weight, served));
+				variants.add(new VariantDefinition(entry.getKey(), weight, served, overrides));
 			}
 		}
 		if (!variants.isEmpty() && total == 0) {

@@ -138,6 +138,9 @@ final class NativeWriter {
 		if (rule.bucketing() != null) {
 			node.set("bucketing", bucketing(rule.bucketing()));
 		}
+		if (rule.variantBucketing() != null) {
+			node.set("variantBucketing", bucketing(rule.variantBucketing()));
+		}
 		return node;
 	}
 
@@ -205,19 +208,25 @@ final class NativeWriter {
 		}
 		putIfSet(node, "by", bucketing.bucketBy());
 		putIfSet(node, "salt", bucketing.salt());
+		putStrings(node, "fallback", bucketing.fallback());
 		return node;
 	}
 
 	private static JsonNode variants(List<VariantDefinition> variants) {
 		ObjectNode node = NODES.objectNode();
 		for (VariantDefinition variant : variants) {
-			if (variant.value() == null) {
+			if (variant.value() == null && variant.overrides().isEmpty()) {
 				node.put(variant.name(), variant.weight());
 			}
 			else {
 				ObjectNode entry = node.putObject(variant.name());
 				entry.put("weight", variant.weight());
-				entry.set("value", value(variant.value()));
+				if (variant.value() != null) {
+					entry.set("value", value(variant.value()));
+				}
+				if (!variant.overrides().isEmpty()) {
+					entry.set("overrides", conditions(variant.overrides()));
+				}
 			}
 		}
 		return node;
