@@ -3,6 +3,7 @@ package io.flagstaff.config;
 import java.util.List;
 import java.util.Objects;
 
+import io.flagstaff.internal.SnapshotCompiler;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
@@ -211,10 +212,13 @@ public final class FeatureDocuments {
 		return checked(Objects.requireNonNull(set), source);
 	}
 
-	/** Adds the semantic checks of a structurally sound set. */
+	/**
+	 * Adds the semantic checks of a structurally sound set: operands that do not parse,
+	 * unknown segments, variants and prerequisites, prerequisite cycles.
+	 */
 	private static FeatureSet checked(FeatureSet set, String source) {
 		Problems problems = new Problems();
-		problems.addAll(SemanticChecks.problems(set));
+		problems.addAll(SnapshotCompiler.problems(set));
 		problems.throwIfAny(source);
 		return set;
 	}
