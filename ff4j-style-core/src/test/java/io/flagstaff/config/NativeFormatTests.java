@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NativeFormatTests {
 
 	private static FeatureDefinition flag(String body) {
-		return FeatureDocuments.parse(Documents.flag(body), "test").features().get("f");
+		String document = "version: 1\nsegments:\n  staff: [ { attribute: staff, isTrue: true } ]\nfeatures:\n  f: "
+				+ body + "\n  a: { variants: { x: 1, y: 1 } }\n";
+		return FeatureDocuments.parse(document, "test").features().get("f");
 	}
 
 	private static Condition condition(String yaml) {

@@ -77,8 +77,9 @@ class RoundTripTests {
 			.metadata(Map.of("n", FeatureValue.of(new BigDecimal("1E+3")), "s", FeatureValue.of("t")))
 			.killed(new Kill("health-guard", "5 errors", Instant.parse("2026-11-20T10:15:30Z")))
 			.build();
-		return new FeatureSet(Map.of("s", List.of(condition(Operator.EQUALS))),
-				Map.of("plain", FeatureDefinition.builder("plain").build(), "everything", everything));
+		return new FeatureSet(Map.of("s", List.of(condition(Operator.EQUALS))), Map.of("plain",
+				FeatureDefinition.builder("plain").variants(List.of(new VariantDefinition("x", 1, null))).build(),
+				"everything", everything));
 	}
 
 	private static Condition condition(Operator operator) {

@@ -232,4 +232,36 @@ class ValidationTests {
 					+ "  - features.f.track: must be true or false, was 1");
 	}
 
+	@Test
+	void appendsTheSemanticProblemsOfAStructurallySoundDocument() {
+		String document = """
+				version: 1
+				features:
+				  a:
+				    requires: [b]
+				    rules:
+				      - { when: [ { segment: betas } ], serve: on }
+				      - { when: [ { attribute: email, regex: "(" } ], variant: blue }
+				  b:
+				    requires: [a]
+				""";
+		List<String> problems = problems(document);
+		assertThat(problems)
+			.anySatisfy((problem) -> assertThat(problem).startsWith("features.a.rules[0].when[0]").contains("betas"));
+		assertThat(problems)
+			.anySatisfy((problem) -> assertThat(problem).startsWith("features.a.rules[1].when[0].regex"));
+		assertThat(problems)
+			.anySatisfy((problem) -> assertThat(problem).startsWith("features.a.rules[1].variant").contains("blue"));
+		assertThat(problems)
+			.contains("features.a.requires: prerequisite cycle a -> b -> a; remove one of these prerequisites");
+	}
+
+	@Test
+	void reportsAPrerequisiteOnAnUnknownFlag() {
+		assertThat(problems("version: 1\nfeatures:\n  a: { requires: [new-iu] }\n  new-ui: {}\n")).singleElement()
+			.asString()
+			.startsWith("features.a.requires[0].feature: unknown flag 'new-iu'")
+			.contains("new-ui");
+	}
+
 }
