@@ -69,9 +69,10 @@ final class StrategyMapper {
 		List<VariantDefinition> variants = VariantMapper.variants(unleashVariants, this.mapper);
 		String groupId = Json.text(params, "groupId");
 		String salt = (groupId != null && !groupId.equals(featureKey)) ? groupId : null;
+		Bucketing variantsBucketing = VariantMapper.variantBucketing(VariantMapper.stickiness(unleashVariants), salt);
 		switch (strategyName) {
 			case "default" -> {
-				return on(ruleName, when, variants, VariantMapper.variantBucketing(null, salt));
+				return on(ruleName, when, variants, variantsBucketing);
 			}
 			case "userWithId" -> {
 				List<String> ids = split(Json.text(params, "userIds"));
@@ -79,7 +80,7 @@ final class StrategyMapper {
 					return null;
 				}
 				when.add(new Condition.Attribute(Bucketing.USER_ID, Operator.IN, ids, false, false));
-				return on(ruleName, when, variants, VariantMapper.variantBucketing(null, salt));
+				return on(ruleName, when, variants, variantsBucketing);
 			}
 			case "remoteAddress" -> {
 				List<String> blocks = new ArrayList<>();
@@ -93,7 +94,7 @@ final class StrategyMapper {
 					return null;
 				}
 				when.add(new Condition.Attribute("remoteAddress", Operator.IN_CIDR, blocks, false, false));
-				return on(ruleName, when, variants, VariantMapper.variantBucketing(null, salt));
+				return on(ruleName, when, variants, variantsBucketing);
 			}
 			case "gradualRolloutUserId" -> {
 				return rollout(ruleName, when, Json.text(params, "percentage"),

@@ -145,6 +145,17 @@ class UnleashImporterTests {
 	}
 
 	@Test
+	void strategyVariantsAreChosenByTheirOwnStickinessAndGroup() {
+		Rule rule = singleRule("""
+				{"name": "flexibleRollout", "parameters": {"rollout": "50", "stickiness": "userId", "groupId": "g"},
+				 "variants": [{"name": "a", "weight": 1, "stickiness": "tenant"}, {"name": "b", "weight": 1}]}""");
+		assertThat(rule.variants()).extracting(VariantDefinition::name).containsExactly("a", "b");
+		assertThat(rule.bucketing()).isEqualTo(new Bucketing(BucketingScheme.UNLEASH, "userId", "g"));
+		assertThat(rule.variantBucketing())
+			.isEqualTo(new Bucketing(BucketingScheme.UNLEASH, "tenant", "g", List.of(Bucketing.RANDOM)));
+	}
+
+	@Test
 	void dependenciesFollowUnleashLimits() {
 		FeatureSet set = importFeatures(
 				"""
