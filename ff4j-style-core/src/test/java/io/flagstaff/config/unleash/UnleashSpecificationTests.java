@@ -11,10 +11,14 @@ import java.util.Objects;
 import io.flagstaff.Evaluation;
 import io.flagstaff.FeatureContext;
 import io.flagstaff.Flagstaff;
+import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.config.Syntax;
 import io.flagstaff.model.FeatureSet;
 import io.flagstaff.model.FeatureValue;
 import io.flagstaff.store.InMemoryFeatureStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +80,22 @@ class UnleashSpecificationTests {
 		failures.forEach((failure) -> System.out.println("  FAILED " + failure));
 		assertThat(passed).as("Unleash specification cases passed (failures: %s)", failures)
 			.isGreaterThanOrEqualTo(PASS_FLOOR);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Syntax.class)
+	void everyImportedStateReadsBackIdenticallyFromTheNativeFormat(Syntax syntax) throws IOException {
+		Path directory = locateData();
+		for (JsonNode file : MAPPER.readTree(directory.resolve("index.json").toFile())) {
+			JsonNode spec = MAPPER
+				.readTree(Files.readString(directory.resolve(file.asString()), StandardCharsets.UTF_8));
+			FeatureSet imported = UnleashImporter.importPayload(MAPPER.writeValueAsString(spec.get("state")),
+					file.asString());
+			String document = FeatureDocuments.write(imported, syntax);
+			assertThat(FeatureDocuments.parseNative(document, syntax, file.asString()))
+				.as("%s written as %s:%n%s", file.asString(), syntax, document)
+				.isEqualTo(imported);
+		}
 	}
 
 	private static List<Case> cases(String fileName, JsonNode spec) {
