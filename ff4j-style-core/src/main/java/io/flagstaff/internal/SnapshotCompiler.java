@@ -174,12 +174,11 @@ public final class SnapshotCompiler {
 					}
 				}
 				if (variant < 0) {
-					List<String> names = effective.stream().map(VariantDefinition::name).toList();
+					List<String> names = effective.stream().map(VariantDefinition::name).distinct().toList();
 					check(path + ".variant",
 							"serves variant '" + rule.variant() + "', which "
 									+ (rule.variants().isEmpty() ? "the flag" : "the rule") + " does not define; "
-									+ (names.isEmpty() ? "define variants or serve on/off" : "use one of " + names)
-									+ KeySuggestions.didYouMean(rule.variant(), names));
+									+ (names.isEmpty() ? "define variants or serve on/off" : "use one of " + names));
 				}
 			}
 			if (when == null || variant < 0 && rule.serve() == Rule.Serve.VARIANT) {
@@ -250,8 +249,7 @@ public final class SnapshotCompiler {
 					if (!names.contains(variant)) {
 						check(itemPath + ".variants[" + j + "]",
 								"flag '" + parent.key() + "' has no variant '" + variant + "'"
-										+ (names.isEmpty() ? "" : "; use one of " + names)
-										+ KeySuggestions.didYouMean(variant, names));
+										+ (names.isEmpty() ? "; it defines no variants" : "; use one of " + names));
 					}
 				}
 			}
