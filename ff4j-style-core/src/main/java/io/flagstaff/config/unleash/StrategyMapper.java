@@ -59,6 +59,10 @@ final class StrategyMapper {
 	@Nullable Rule map(JsonNode strategy, int index, String featureKey, @Nullable Bucketing flagVariants, List<String> notes) {
 		String strategyName = Objects.requireNonNullElse(Json.text(strategy, "name"), "unnamed");
 		String ruleName = strategyName + "[" + index + "]";
+		if (Json.bool(strategy, "disabled", false)) {
+			notes.add(ruleName + ": the strategy is disabled in Unleash; it is left out");
+			return null;
+		}
 		List<Condition> when = conditions(strategy, ruleName, notes);
 		if (when == null) {
 			return null;

@@ -34,6 +34,15 @@ class UnleashImporterTests {
 	}
 
 	@Test
+	void disabledStrategiesAreLeftOut() {
+		FeatureDefinition feature = importFeatures("""
+				{"name": "f", "enabled": true, "strategies": [{"name": "default", "disabled": true},
+				 {"name": "userWithId", "parameters": {"userIds": "1"}}]}""").features().get("f");
+		assertThat(feature.rules()).extracting(Rule::name).containsExactly("userWithId[1]");
+		assertThat(feature.rollout()).isEqualTo(0.0);
+	}
+
+	@Test
 	void flexibleRolloutFallsThroughWithUnleashBucketingByGroupAndDefaultStickiness() {
 		Rule rule = singleRule(
 				"""
