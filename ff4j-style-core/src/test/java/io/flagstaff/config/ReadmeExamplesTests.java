@@ -1,0 +1,89 @@
+package io.flagstaff.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.flagstaff.model.FeatureSet;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Keeps README's "Configuration format" section honest: its documents parse and its
+ * validation output is what the parser prints.
+ */
+class ReadmeExamplesTests {
+
+	private static String section() throws IOException {
+		Path directory = Path.of("").toAbsolutePath();
+		while (directory != null && !Files.exists(directory.resolve("README.md"))) {
+			directory = directory.getParent();
+		}
+		assertThat(directory).as("README.md above the working directory").isNotNull();
+		String readme = Files.readString(directory.resolve("README.md"), StandardCharsets.UTF_8);
+		int start = readme.indexOf("\n## Configuration format\n");
+		assertThat(start).as("README has a Configuration format section").isNotNegative();
+		int end = readme.indexOf("\n## ", start + 1);
+		return readme.substring(start, (end > 0) ? end : readme.length());
+	}
+
+	private static List<String> blocks(String section, String language) {
+		List<String> blocks = new ArrayList<>();
+		String fence = "```" + language + "\n";
+		int at = section.indexOf(fence);
+		while (at >= 0) {
+			int close = section.indexOf("\n```", at + fence.length());
+			blocks.add(section.substring(at + fence.length(), close + 1));
+			at = section.indexOf(fence, close + 4);
+		}
+		return blocks;
+	}
+
+	@Test
+	void everyYamlAndJsonDocumentOfTheSectionIsValid() throws IOException {
+		String section = section();
+		List<String> documents = new ArrayList<>(blocks(section, "yaml"));
+		documents.addAll(blocks(section, "json"));
+		assertThat(documents).hasSizeGreaterThanOrEqualTo(3);
+		for (String document : documents) {
+			FeatureSet set = FeatureDocuments.parse(document, "README");
+			assertThat(set.features()).isNotEmpty();
+		}
+	}
+
+	@Test
+	void theFullExampleIsTheTestedOne() throws IOException {
+		String example = blocks(section(), "yaml").get(0);
+		assertThat(FeatureDocuments.parse(example, "README"))
+			.isEqualTo(FeatureDocuments.parse(Documents.read("full-example.yml"), "full-example.yml"));
+	}
+
+	@Test
+	void theValidationExampleIsWhatTheParserReports() throws IOException {
+		String document = """
+				version: 1
+				features:
+				  new-ui: {}
+				  new-checkout:
+				    rolout: 10
+				    rules: [ { rollout: 150 } ]
+				    health: { window: 1 minute }
+				  search:
+				    requires: [new-iu]
+				""";
+		FeatureConfigException structural = catchThrowableOfType(FeatureConfigException.class,
+				() -> FeatureDocuments.parse(document, "features.yml"));
+		FeatureConfigException semantic = catchThrowableOfType(FeatureConfigException.class,
+				() -> FeatureDocuments.parse(
+						document.replace("rolout: 10", "rollout: 10").replace("150", "15").replace("1 minute", "1m"),
+						"features.yml"));
+		assertThat(blocks(section(), "text")).containsExactly(structural.getMessage() + "\n",
+				semantic.getMessage() + "\n");
+	}
+
+}
