@@ -1,45 +1,48 @@
 package io.flagstaff.store;
 
+import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.UnaryOperator;
 
+import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A store that holds its flags in memory: for tests, demos and flags defined in code.
- * Every change increments the revision and tells the subscribers synchronously, on the
- * changing thread, after the change is visible to {@link #load()}. The store accepts any
- * content; a {@code Flagstaff} rejects invalid content and keeps its last good snapshot.
- * Thread-safe.
+ * A writable store held in memory: for tests, and as the top layer of a
+ * {@link LayeredFeatureStore}. Audit entries are kept in memory (the newest 10,000). Thread-safe.
  */
-public final class InMemoryFeatureStore implements FeatureStore {
+public class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 
-	private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
-
-	private FeatureSet features;
-
-	private long revision = 1;
+	private final FeatureTable table = new FeatureTable();
 
 	/**
-	 * Creates an empty store.
+	 * Creates an empty store stamping audit entries with the UTC system clock.
 	 */
 	public InMemoryFeatureStore() {
-		this(FeatureSet.EMPTY);
+		this(FeatureSet.EMPTY, Clock.systemUTC());
 	}
 
 	/**
-	 * Creates a store holding a set of flags.
+	 * Creates a store holding the given flags.
 	 * @param features the initial content
 	 */
 	public InMemoryFeatureStore(FeatureSet features) {
-		this.features = Objects.requireNonNull(features, "features");
+		this(features, Clock.systemUTC());
 	}
 
 	/**
-	 * Creates a store holding some flags.
+	 * Creates a store holding the given flags.
+	 * @param features the initial content
+	 * @param clock the clock audit entries are stamped with
+	 */
+	public InMemoryFeatureStore(FeatureSet features, Clock clock) {
+		super(clock);
+		this.table.replace(features);
+	}
+
+	/**
+	 * Creates a store holding the given flags.
 	 * @param features the flags
 	 * @return the store
 	 */
@@ -48,82 +51,55 @@ public final class InMemoryFeatureStore implements FeatureStore {
 	}
 
 	@Override
-	public synchronized StoreContent load() {
-		return new StoreContent(this.features, this.revision);
+	public StoreContent load() {
+		return this.table.content();
 	}
 
 	/**
-	 * Returns the current content.
-	 * @return the flags and segments
-	 */
-	public synchronized FeatureSet features() {
-		return this.features;
-	}
-
-	/**
-	 * Returns the current revision; it starts at 1 and grows by one with each change.
-	 * @return the revision
-	 */
-	public synchronized long revision() {
-		return this.revision;
-	}
-
-	/**
-	 * Replaces the whole content and tells the subscribers.
+	 * Replaces the whole content without auditing and tells subscribers.
 	 * @param features the new content
-	 * @return the new revision
 	 */
-	public long replace(FeatureSet features) {
-		Objects.requireNonNull(features, "features");
-		return change((current) -> features);
-	}
-
-	/**
-	 * Adds or replaces one flag and tells the subscribers.
-	 * @param feature the flag
-	 * @return the new revision
-	 */
-	public long put(FeatureDefinition feature) {
-		Objects.requireNonNull(feature, "feature");
-		return change((current) -> current.with(feature));
-	}
-
-	/**
-	 * Removes one flag (if present) and tells the subscribers.
-	 * @param key the flag key
-	 * @return the new revision
-	 */
-	public long remove(String key) {
-		return change((current) -> current.without(key));
-	}
-
-	/**
-	 * Applies a change to the content atomically and tells the subscribers.
-	 * @param change computes the new content from the current one
-	 * @return the new revision
-	 */
-	public long change(UnaryOperator<FeatureSet> change) {
-		long newRevision;
-		synchronized (this) {
-			this.features = Objects.requireNonNull(change.apply(this.features), "changed features");
-			newRevision = ++this.revision;
+	public void replace(FeatureSet features) {
+		if (this.table.replace(features)) {
+			fireChanged();
 		}
-		for (StoreListener listener : this.listeners) {
-			listener.changed();
-		}
-		return newRevision;
 	}
 
 	@Override
-	public AutoCloseable subscribe(StoreListener listener) {
-		Objects.requireNonNull(listener, "listener");
-		this.listeners.add(listener);
-		return () -> this.listeners.remove(listener);
+	public @Nullable VersionedFeature feature(String key) {
+		return this.table.get(key);
 	}
 
 	@Override
-	public void close() {
-		this.listeners.clear();
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry) {
+		long version = this.table.write(key, expectedVersion, next, entry, (set) -> {
+		});
+		fireChanged();
+		return version;
+	}
+
+	@Override
+	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry) {
+		boolean existed = this.table.writeSegment(name, conditions, entry, (set) -> {
+		});
+		fireChanged();
+		return existed;
+	}
+
+	@Override
+	public List<AuditEntry> audit(String key, int limit) {
+		return this.table.audit(key, limit);
+	}
+
+	@Override
+	public List<AuditEntry> audit(int limit) {
+		return this.table.audit(null, limit);
+	}
+
+	@Override
+	public String toString() {
+		return "in-memory store";
 	}
 
 }

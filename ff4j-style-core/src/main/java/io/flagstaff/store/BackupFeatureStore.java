@@ -1,0 +1,207 @@
+package io.flagstaff.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.model.Condition;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.Kill;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps a local copy of a shared store's last good content, so an application can start while
+ * the shared store is down. Every successful load whose revision changed rewrites the backup file
+ * (a native JSON document, written atomically); when a load fails with a
+ * {@link FeatureStoreException} (store unreachable) before any load succeeded in this process,
+ * the backup is served instead, with revision {@code -1}. After a successful load, failures are
+ * passed on, so the evaluator keeps its last good snapshot and reports the outage. Invalid content
+ * ({@link io.flagstaff.config.FeatureConfigException}) is never masked by the backup. Writes go
+ * to the wrapped store, which must then be a {@link WritableFeatureStore}. Thread-safe.
+ */
+public final class BackupFeatureStore implements WritableFeatureStore {
+
+	/** The revision of content served from the backup file. */
+	public static final long BACKUP_REVISION = -1;
+
+	private final FeatureStore delegate;
+
+	private final Path backup;
+
+	private boolean loadedOnce;
+
+	private long savedRevision = Long.MIN_VALUE;
+
+	private BackupFeatureStore(FeatureStore delegate, Path backup) {
+		this.delegate = Objects.requireNonNull(delegate, "delegate");
+		this.backup = backup.toAbsolutePath();
+	}
+
+	/**
+	 * Wraps a store with a backup file.
+	 * @param delegate the shared store
+	 * @param backup the backup file (a {@code .json} native document; created on first load)
+	 * @return the store
+	 */
+	public static BackupFeatureStore of(FeatureStore delegate, Path backup) {
+		return new BackupFeatureStore(delegate, backup);
+	}
+
+	/**
+	 * Returns the backup file.
+	 * @return the absolute path
+	 */
+	public Path backupFile() {
+		return this.backup;
+	}
+
+	@Override
+	public synchronized StoreContent load() {
+		StoreContent content;
+		try {
+			content = this.delegate.load();
+		}
+		catch (FeatureStoreException ex) {
+			if (!this.loadedOnce && Files.isRegularFile(this.backup)) {
+				return new StoreContent(readBackup(ex), BACKUP_REVISION);
+			}
+			throw ex;
+		}
+		this.loadedOnce = true;
+		if (content.revision() != this.savedRevision) {
+			save(content);
+		}
+		return content;
+	}
+
+	private io.flagstaff.model.FeatureSet readBackup(FeatureStoreException cause) {
+		try {
+			String text = Files.readString(this.backup, StandardCharsets.UTF_8);
+			return FeatureDocuments.parse(text, "backup file " + this.backup);
+		}
+		catch (IOException ex) {
+			cause.addSuppressed(ex);
+			throw cause;
+		}
+	}
+
+	private void save(StoreContent content) {
+		String text = FeatureDocuments.write(content.features(), FeatureDocuments.Syntax.JSON);
+		try {
+			Files.createDirectories(this.backup.getParent());
+			Path temporary = Files.createTempFile(this.backup.getParent(), "." + this.backup.getFileName(), ".tmp");
+			try {
+				Files.writeString(temporary, text, StandardCharsets.UTF_8);
+				try {
+					Files.move(temporary, this.backup, StandardCopyOption.ATOMIC_MOVE,
+							StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(temporary, this.backup, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			finally {
+				Files.deleteIfExists(temporary);
+			}
+			this.savedRevision = content.revision();
+		}
+		catch (IOException ex) {
+			// the backup is best effort: serving the fresh content matters more
+		}
+	}
+
+	@Override
+	public AutoCloseable subscribe(StoreListener listener) {
+		return this.delegate.subscribe(listener);
+	}
+
+	@Override
+	public void close() {
+		this.delegate.close();
+	}
+
+	private WritableFeatureStore writable() {
+		if (this.delegate instanceof WritableFeatureStore writable) {
+			return writable;
+		}
+		throw new FeatureStoreException(this.delegate + " is read-only; write to a WritableFeatureStore");
+	}
+
+	@Override
+	public @Nullable VersionedFeature feature(String key) {
+		return writable().feature(key);
+	}
+
+	@Override
+	public VersionedFeature create(FeatureDefinition feature, String actor) {
+		return writable().create(feature, actor);
+	}
+
+	@Override
+	public VersionedFeature update(FeatureDefinition feature, long expectedVersion, String actor) {
+		return writable().update(feature, expectedVersion, actor);
+	}
+
+	@Override
+	public boolean delete(String key, String actor) {
+		return writable().delete(key, actor);
+	}
+
+	@Override
+	public VersionedFeature enable(String key, String actor) {
+		return writable().enable(key, actor);
+	}
+
+	@Override
+	public VersionedFeature disable(String key, String actor) {
+		return writable().disable(key, actor);
+	}
+
+	@Override
+	public VersionedFeature disable(String key, Kill kill, String actor) {
+		return writable().disable(key, kill, actor);
+	}
+
+	@Override
+	public VersionedFeature setRollout(String key, @Nullable Double percentage, String actor) {
+		return writable().setRollout(key, percentage, actor);
+	}
+
+	@Override
+	public VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor) {
+		return writable().setVariantWeights(key, weights, actor);
+	}
+
+	@Override
+	public void putSegment(String name, List<Condition> conditions, String actor) {
+		writable().putSegment(name, conditions, actor);
+	}
+
+	@Override
+	public boolean deleteSegment(String name, String actor) {
+		return writable().deleteSegment(name, actor);
+	}
+
+	@Override
+	public List<AuditEntry> audit(String key, int limit) {
+		return writable().audit(key, limit);
+	}
+
+	@Override
+	public List<AuditEntry> audit(int limit) {
+		return writable().audit(limit);
+	}
+
+	@Override
+	public String toString() {
+		return this.delegate + " (backup " + this.backup + ")";
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.flagstaff.store;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.flagstaff.config.ConfigProblem;
+import io.flagstaff.config.FeatureConfigException;
+import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.model.Condition;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
+
+/**
+ * Turns single flags and segments into the native JSON documents that shared stores (JDBC,
+ * Redis) keep, and back. A store holds one document per flag, so a malformed one is reported
+ * with its key and never mixed into the others. Thread-safe.
+ */
+public final class FeatureDocumentCodec {
+
+	private FeatureDocumentCodec() {
+	}
+
+	/**
+	 * Writes one flag as a native JSON document.
+	 * @param feature the flag
+	 * @return the document
+	 */
+	public static String writeFeature(FeatureDefinition feature) {
+		return FeatureDocuments.writeFeature(feature);
+	}
+
+	/**
+	 * Reads one flag from a native JSON document.
+	 * @param key the flag key the document is stored under
+	 * @param document the document
+	 * @param source where the document comes from, for error messages
+	 * @return the flag
+	 * @throws FeatureConfigException when the document is malformed or invalid
+	 */
+	public static FeatureDefinition readFeature(String key, String document, String source) {
+		return FeatureDocuments.parseFeature(key, document, source);
+	}
+
+	/**
+	 * Writes one segment as a native JSON document holding only that segment.
+	 * @param name the segment name
+	 * @param conditions its conditions
+	 * @return the document
+	 */
+	public static String writeSegment(String name, List<Condition> conditions) {
+		return FeatureDocuments.write(new FeatureSet(Map.of(name, conditions), Map.of()), FeatureDocuments.Syntax.JSON);
+	}
+
+	/**
+	 * Reads one segment from a document written by {@link #writeSegment(String, List)}.
+	 * @param name the segment name the document is stored under
+	 * @param document the document
+	 * @param source where the document comes from, for error messages
+	 * @return the conditions
+	 * @throws FeatureConfigException when the document is malformed or does not hold the segment
+	 */
+	public static List<Condition> readSegment(String name, String document, String source) {
+		List<Condition> conditions = FeatureDocuments.parse(document, source).segments().get(name);
+		if (conditions == null) {
+			throw new FeatureConfigException(source, List.of(new ConfigProblem("segments." + name,
+					"the document stored for segment '" + name + "' does not define it; write it again")));
+		}
+		return conditions;
+	}
+
+	/**
+	 * Collects flags and segments read one document at a time, gathering every malformed
+	 * document's problems into one {@link FeatureConfigException}. Not thread-safe.
+	 */
+	public static final class Collector {
+
+		private final String source;
+
+		private final Map<String, List<Condition>> segments = new LinkedHashMap<>();
+
+		private final Map<String, FeatureDefinition> features = new LinkedHashMap<>();
+
+		private final List<ConfigProblem> problems = new java.util.ArrayList<>();
+
+		/**
+		 * Creates a collector.
+		 * @param source the store, for error messages
+		 */
+		public Collector(String source) {
+			this.source = source;
+		}
+
+		/**
+		 * Adds a flag document.
+		 * @param key the key it is stored under
+		 * @param document the document
+		 */
+		public void feature(String key, String document) {
+			try {
+				this.features.put(key, readFeature(key, document, this.source + " flag '" + key + "'"));
+			}
+			catch (FeatureConfigException ex) {
+				problems(ex, "features." + key);
+			}
+			catch (RuntimeException ex) {
+				this.problems.add(new ConfigProblem("features." + key, "unreadable document (" + ex.getMessage()
+						+ "); rewrite the flag through the store API or delete it"));
+			}
+		}
+
+		/**
+		 * Adds a segment document.
+		 * @param name the name it is stored under
+		 * @param document the document
+		 */
+		public void segment(String name, String document) {
+			try {
+				this.segments.put(name, readSegment(name, document, this.source + " segment '" + name + "'"));
+			}
+			catch (FeatureConfigException ex) {
+				problems(ex, "segments." + name);
+			}
+			catch (RuntimeException ex) {
+				this.problems.add(new ConfigProblem("segments." + name, "unreadable document (" + ex.getMessage()
+						+ "); rewrite the segment through the store API or delete it"));
+			}
+		}
+
+		private void problems(FeatureConfigException ex, String prefix) {
+			if (ex.getProblems().isEmpty()) {
+				this.problems.add(new ConfigProblem(prefix, String.valueOf(ex.getMessage())));
+			}
+			for (ConfigProblem problem : ex.getProblems()) {
+				String path = problem.path().startsWith(prefix) ? problem.path() : prefix + ": " + problem.path();
+				this.problems.add(new ConfigProblem(path, problem.message()));
+			}
+		}
+
+		/**
+		 * Returns the collected set.
+		 * @return the flags and segments
+		 * @throws FeatureConfigException naming every malformed document
+		 */
+		public FeatureSet toFeatureSet() {
+			if (!this.problems.isEmpty()) {
+				throw new FeatureConfigException(this.source, this.problems);
+			}
+			return new FeatureSet(this.segments, this.features);
+		}
+
+	}
+
+}

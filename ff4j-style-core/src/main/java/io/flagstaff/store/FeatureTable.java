@@ -1,0 +1,123 @@
+package io.flagstaff.store;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import io.flagstaff.model.Condition;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of a local store: flags with versions, a revision and the newest audit entries,
+ * changed under one lock. A persist callback runs before a change is committed, so a failed file
+ * write leaves the table unchanged.
+ */
+final class FeatureTable {
+
+	static final int AUDIT_CAPACITY = 10_000;
+
+	private FeatureSet set = FeatureSet.EMPTY;
+
+	private final Map<String, Long> versions = new HashMap<>();
+
+	private long revision;
+
+	private final Deque<AuditEntry> audit = new ArrayDeque<>();
+
+	synchronized StoreContent content() {
+		return new StoreContent(this.set, this.revision);
+	}
+
+	synchronized @Nullable VersionedFeature get(String key) {
+		FeatureDefinition feature = this.set.features().get(key);
+		return (feature != null) ? new VersionedFeature(feature, this.versions.get(key)) : null;
+	}
+
+	synchronized long write(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
+			Consumer<FeatureSet> persist) {
+		long actual = this.versions.getOrDefault(key, 0L);
+		if (actual != expectedVersion) {
+			throw new FeatureConflictException(key, expectedVersion, actual);
+		}
+		FeatureSet changed = (next != null) ? this.set.with(next) : this.set.without(key);
+		persist.accept(changed);
+		this.set = changed;
+		long version = (next != null) ? actual + 1 : 0;
+		if (next != null) {
+			this.versions.put(key, version);
+		}
+		else {
+			this.versions.remove(key);
+		}
+		this.revision++;
+		record(entry);
+		return version;
+	}
+
+	synchronized boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+			Consumer<FeatureSet> persist) {
+		Map<String, List<Condition>> segments = new LinkedHashMap<>(this.set.segments());
+		boolean existed = (conditions != null) ? segments.put(name, conditions) != null
+				: segments.remove(name) != null;
+		FeatureSet changed = new FeatureSet(segments, this.set.features());
+		persist.accept(changed);
+		this.set = changed;
+		this.revision++;
+		record(entry);
+		return existed;
+	}
+
+	/**
+	 * Replaces the whole content (a reload from outside): flags whose definition changed get a
+	 * new version.
+	 * @return whether anything changed
+	 */
+	synchronized boolean replace(FeatureSet next) {
+		Objects.requireNonNull(next, "next");
+		if (next.equals(this.set)) {
+			return false;
+		}
+		for (FeatureDefinition feature : next.features().values()) {
+			FeatureDefinition before = this.set.features().get(feature.key());
+			if (!feature.equals(before)) {
+				this.versions.merge(feature.key(), 1L, Long::sum);
+			}
+		}
+		this.versions.keySet().retainAll(next.features().keySet());
+		this.set = next;
+		this.revision++;
+		return true;
+	}
+
+	synchronized void record(AuditEntry entry) {
+		this.audit.addFirst(entry);
+		if (this.audit.size() > AUDIT_CAPACITY) {
+			this.audit.removeLast();
+		}
+	}
+
+	synchronized List<AuditEntry> audit(@Nullable String key, int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("audit limit must not be negative, was " + limit);
+		}
+		List<AuditEntry> entries = new ArrayList<>();
+		for (AuditEntry entry : this.audit) {
+			if (entries.size() >= limit) {
+				break;
+			}
+			if (key == null || key.equals(entry.key())) {
+				entries.add(entry);
+			}
+		}
+		return entries;
+	}
+
+}
