@@ -221,7 +221,7 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 		for (VariantDefinition variant : feature.variants()) {
 			unknown.remove(variant.name());
 			Integer weight = weights.get(variant.name());
-			variants.add((weight != null) ? new VariantDefinition(variant.name(), weight, variant.value()) : variant);
+			variants.add((weight != null) ? new VariantDefinition(variant.name(), weight, variant.value(), variant.overrides()) : variant);
 		}
 		if (!unknown.isEmpty()) {
 			throw new IllegalArgumentException("flag '" + feature.key() + "' has no variant(s) " + unknown

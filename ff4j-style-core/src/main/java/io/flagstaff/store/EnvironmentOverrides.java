@@ -150,7 +150,7 @@ public final class EnvironmentOverrides {
 			for (VariantDefinition candidate : feature.variants()) {
 				found |= candidate.name().equals(variant);
 				variants.add(new VariantDefinition(candidate.name(), candidate.name().equals(variant) ? 1 : 0,
-						candidate.value()));
+						candidate.value(), List.of()));
 			}
 			if (found) {
 				return forcedOn(feature).variants(variants).build();

@@ -1,0 +1,464 @@
+package io.flagstaff.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import io.flagstaff.model.Condition;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.store.AbstractWritableFeatureStore;
+import io.flagstaff.store.AuditEntry;
+import io.flagstaff.store.FeatureConflictException;
+import io.flagstaff.store.FeatureStoreException;
+import io.flagstaff.store.StoreContent;
+import io.flagstaff.store.VersionedFeature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A writable store in a relational database shared by many application instances. Each flag
+ * and segment is one JSON document with a version in the {@code <prefix>documents} table; every
+ * write also bumps the single row of {@code <prefix>revision} and appends to
+ * {@code <prefix>audit}, in one transaction. The tables are created on first use (idempotent
+ * DDL, see {@link JdbcDialect#schemaResource()}).
+ * <p>
+ * Subscribers learn about changes by polling the revision (every {@code pollInterval}) and, on
+ * PostgreSQL, at once through LISTEN/NOTIFY on a dedicated connection that reconnects by itself
+ * and re-reads the revision after each reconnect. A failing poll or reconnect reports the store
+ * as down; the next success reports it up again. Thread-safe.
+ */
+public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
+
+	private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,40}");
+
+	private final DataSource dataSource;
+
+	private final String prefix;
+
+	private final Duration pollInterval;
+
+	private final boolean notifications;
+
+	private final boolean createSchema;
+
+	private @Nullable JdbcDialect dialect;
+
+	private volatile @Nullable JdbcTables tables;
+
+	private final Object revisionLock = new Object();
+
+	private long seenRevision = Long.MIN_VALUE;
+
+	private @Nullable ScheduledExecutorService poller;
+
+	private @Nullable PostgresChangeListener listener;
+
+	private volatile boolean closed;
+
+	private JdbcFeatureStore(Builder builder) {
+		super(builder.clock);
+		this.dataSource = builder.dataSource;
+		this.prefix = builder.tablePrefix;
+		this.pollInterval = builder.pollInterval;
+		this.notifications = builder.notifications;
+		this.createSchema = builder.createSchema;
+		this.dialect = builder.dialect;
+	}
+
+	/**
+	 * Creates a store with the defaults over a data source (ideally a pool).
+	 * @param dataSource the database
+	 * @return the store
+	 */
+	public static JdbcFeatureStore of(DataSource dataSource) {
+		return builder(dataSource).build();
+	}
+
+	/**
+	 * Starts building a store over a data source (ideally a pool).
+	 * @param dataSource the database
+	 * @return a builder
+	 */
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	/**
+	 * Starts building a store over a JDBC URL; each operation opens a connection through
+	 * {@link java.sql.DriverManager}. Meant for tests and tools.
+	 * @param url the JDBC URL
+	 * @param user the user, or {@code null}
+	 * @param password the password, or {@code null}
+	 * @return a builder
+	 */
+	public static Builder builder(String url, @Nullable String user, @Nullable String password) {
+		return new Builder(new DriverManagerDataSource(url, user, password));
+	}
+
+	/**
+	 * Returns the DDL this store runs for a dialect and table prefix, for DBAs who create the
+	 * tables themselves.
+	 * @param dialect the database
+	 * @param tablePrefix the table-name prefix
+	 * @return the SQL statements, separated by {@code ;}
+	 */
+	public static String ddl(JdbcDialect dialect, String tablePrefix) {
+		return JdbcTables.ddl(dialect, checkPrefix(tablePrefix));
+	}
+
+	private static String checkPrefix(String prefix) {
+		if (!PREFIX.matcher(prefix).matches()) {
+			throw new IllegalArgumentException("tablePrefix must be letters, digits and underscores (at most 41), "
+					+ "starting with a letter or underscore, was '" + prefix + "'");
+		}
+		return prefix;
+	}
+
+	/**
+	 * Returns the notification channel (PostgreSQL) and table-name prefix.
+	 * @return the prefix
+	 */
+	public String tablePrefix() {
+		return this.prefix;
+	}
+
+	private JdbcTables tables(Connection connection) throws SQLException {
+		JdbcTables current = this.tables;
+		if (current != null) {
+			return current;
+		}
+		synchronized (this) {
+			if (this.tables == null) {
+				JdbcDialect detected = (this.dialect != null) ? this.dialect : JdbcDialect.detect(connection);
+				this.dialect = detected;
+				JdbcTables created = new JdbcTables(detected, this.prefix);
+				if (this.createSchema) {
+					createSchema(connection, created);
+				}
+				this.tables = created;
+			}
+			return this.tables;
+		}
+	}
+
+	private static void createSchema(Connection connection, JdbcTables tables) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(true);
+		try {
+			tables.createSchema(connection);
+		}
+		catch (SQLException ex) {
+			// another instance may be creating the same tables right now: the DDL is idempotent
+			tables.createSchema(connection);
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Work<T> {
+
+		T run(Connection connection, JdbcTables tables) throws SQLException;
+
+	}
+
+	private <T> T read(String what, Work<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return work.run(connection, tables(connection));
+		}
+		catch (SQLException ex) {
+			throw failure(what, ex);
+		}
+	}
+
+	private <T> T transaction(String what, int isolation, Work<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			JdbcTables tables = tables(connection);
+			connection.setAutoCommit(false);
+			connection.setTransactionIsolation(isolation);
+			try {
+				T result = work.run(connection, tables);
+				connection.commit();
+				return result;
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			throw failure(what, ex);
+		}
+	}
+
+	private FeatureStoreException failure(String what, SQLException ex) {
+		return new FeatureStoreException("Cannot " + what + " in " + this + ": " + ex.getMessage()
+				+ "; check that the database is reachable and the user may use the " + this.prefix + "* tables", ex);
+	}
+
+	@Override
+	public StoreContent load() {
+		return transaction("read the flags", Connection.TRANSACTION_REPEATABLE_READ,
+				(connection, tables) -> tables.load(connection, toString()));
+	}
+
+	@Override
+	public @Nullable VersionedFeature feature(String key) {
+		return read("read flag '" + key + "'", (connection, tables) -> tables.feature(connection, key, toString()));
+	}
+
+	@Override
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry) {
+		long version;
+		try {
+			version = transaction("write flag '" + key + "'", Connection.TRANSACTION_READ_COMMITTED,
+					(connection, tables) -> {
+						long written = tables.writeFeature(connection, key, expectedVersion, next, entry);
+						tables.recordChange(connection, entry);
+						return written;
+					});
+		}
+		catch (FeatureStoreException ex) {
+			if (ex.getCause() instanceof SQLException sql && JdbcTables.isDuplicate(sql)) {
+				long actual = read("read flag '" + key + "'",
+						(connection, tables) -> tables.version(connection, JdbcTables.FEATURE, key));
+				throw new FeatureConflictException(key, expectedVersion, actual);
+			}
+			throw ex;
+		}
+		changedLocally();
+		return version;
+	}
+
+	@Override
+	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry) {
+		boolean existed = transaction("write segment '" + name + "'", Connection.TRANSACTION_READ_COMMITTED,
+				(connection, tables) -> {
+					boolean before = tables.writeSegment(connection, name, conditions, entry);
+					tables.recordChange(connection, entry);
+					return before;
+				});
+		changedLocally();
+		return existed;
+	}
+
+	private void changedLocally() {
+		if (this.poller == null) {
+			fireChanged();
+		}
+		else {
+			checkRevision();
+		}
+	}
+
+	@Override
+	public List<AuditEntry> audit(String key, int limit) {
+		return read("read the audit of '" + key + "'",
+				(connection, tables) -> tables.audit(connection, key, limit, toString()));
+	}
+
+	@Override
+	public List<AuditEntry> audit(int limit) {
+		return read("read the audit", (connection, tables) -> tables.audit(connection, null, limit, toString()));
+	}
+
+	@Override
+	protected synchronized void startWatching() {
+		if (this.closed) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "flagstaff-jdbc-poll-" + this.prefix);
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.poller = executor;
+		long millis = this.pollInterval.toMillis();
+		executor.scheduleWithFixedDelay(this::checkRevision, 0, millis, TimeUnit.MILLISECONDS);
+	}
+
+	private synchronized void startListenerIfNeeded() {
+		if (this.notifications && this.listener == null && !this.closed && this.dialect == JdbcDialect.POSTGRESQL) {
+			PostgresChangeListener started = new PostgresChangeListener(this.dataSource,
+					new JdbcTables(JdbcDialect.POSTGRESQL, this.prefix).channel(), this::notified,
+					this::listenerFailed, this::checkRevision);
+			this.listener = started;
+			started.start();
+		}
+	}
+
+	/**
+	 * Reads the revision; tells subscribers when it moved, or when the store came back.
+	 */
+	void checkRevision() {
+		if (this.closed) {
+			return;
+		}
+		long current;
+		try {
+			current = read("read the revision", JdbcTables::revision);
+		}
+		catch (FeatureStoreException ex) {
+			fireFailed(ex);
+			return;
+		}
+		boolean moved;
+		synchronized (this.revisionLock) {
+			moved = current != this.seenRevision;
+			this.seenRevision = current;
+		}
+		startListenerIfNeeded();
+		if (isDown()) {
+			fireRecovered();
+		}
+		else if (moved) {
+			fireChanged();
+		}
+	}
+
+	private void notified(long revision) {
+		boolean moved;
+		synchronized (this.revisionLock) {
+			moved = revision > this.seenRevision;
+			if (moved) {
+				this.seenRevision = revision;
+			}
+		}
+		if (moved) {
+			fireChanged();
+		}
+	}
+
+	private void listenerFailed(Exception failure) {
+		fireFailed(new FeatureStoreException("Lost the change-notification connection of " + this + ": "
+				+ failure.getMessage() + "; reconnecting", failure));
+	}
+
+	@Override
+	public synchronized void close() {
+		this.closed = true;
+		if (this.poller != null) {
+			this.poller.shutdownNow();
+		}
+		if (this.listener != null) {
+			this.listener.close();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "JDBC store " + this.prefix + "documents at " + this.dataSource;
+	}
+
+	/**
+	 * Builds a {@link JdbcFeatureStore}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private String tablePrefix = "flagstaff_";
+
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		private boolean notifications = true;
+
+		private boolean createSchema = true;
+
+		private @Nullable JdbcDialect dialect;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(DataSource dataSource) {
+			this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+		}
+
+		/**
+		 * Sets the prefix of the table names (and of the PostgreSQL notification channel).
+		 * @param tablePrefix letters, digits and underscores (default {@code flagstaff_})
+		 * @return this builder
+		 */
+		public Builder tablePrefix(String tablePrefix) {
+			this.tablePrefix = checkPrefix(Objects.requireNonNull(tablePrefix, "tablePrefix"));
+			return this;
+		}
+
+		/**
+		 * Sets how often the revision is polled; on PostgreSQL polling only backs up
+		 * LISTEN/NOTIFY.
+		 * @param pollInterval the interval (default 1 s)
+		 * @return this builder
+		 */
+		public Builder pollInterval(Duration pollInterval) {
+			Objects.requireNonNull(pollInterval, "pollInterval");
+			if (pollInterval.isNegative() || pollInterval.isZero()) {
+				throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+			}
+			this.pollInterval = pollInterval;
+			return this;
+		}
+
+		/**
+		 * Sets whether to use PostgreSQL LISTEN/NOTIFY (ignored on other databases).
+		 * @param notifications whether to listen (default {@code true})
+		 * @return this builder
+		 */
+		public Builder notifications(boolean notifications) {
+			this.notifications = notifications;
+			return this;
+		}
+
+		/**
+		 * Sets whether the tables are created on first use.
+		 * @param createSchema whether to run the DDL (default {@code true})
+		 * @return this builder
+		 */
+		public Builder createSchema(boolean createSchema) {
+			this.createSchema = createSchema;
+			return this;
+		}
+
+		/**
+		 * Sets the database dialect instead of detecting it from the connection.
+		 * @param dialect the dialect
+		 * @return this builder
+		 */
+		public Builder dialect(JdbcDialect dialect) {
+			this.dialect = Objects.requireNonNull(dialect, "dialect");
+			return this;
+		}
+
+		/**
+		 * Sets the clock audit entries are stamped with.
+		 * @param clock the clock (default: UTC system clock)
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Builds the store; nothing touches the database before the first operation.
+		 * @return the store
+		 */
+		public JdbcFeatureStore build() {
+			return new JdbcFeatureStore(this);
+		}
+
+	}
+
+}

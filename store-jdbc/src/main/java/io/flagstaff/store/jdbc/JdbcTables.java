@@ -1,0 +1,304 @@
+package io.flagstaff.store.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+
+import io.flagstaff.model.Condition;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.store.AuditAction;
+import io.flagstaff.store.AuditEntry;
+import io.flagstaff.store.FeatureConflictException;
+import io.flagstaff.store.FeatureDocumentCodec;
+import io.flagstaff.store.StoreContent;
+import io.flagstaff.store.VersionedFeature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL of the JDBC store: schema creation and the statements over the documents, audit and
+ * revision tables. Every method works on a connection it is given and leaves transactions to the
+ * caller.
+ */
+final class JdbcTables {
+
+	static final String FEATURE = "feature";
+
+	static final String SEGMENT = "segment";
+
+	private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+
+	private final JdbcDialect dialect;
+
+	private final String prefix;
+
+	private final String documents;
+
+	private final String audit;
+
+	private final String revision;
+
+	JdbcTables(JdbcDialect dialect, String prefix) {
+		this.dialect = dialect;
+		this.prefix = prefix;
+		this.documents = prefix + "documents";
+		this.audit = prefix + "audit";
+		this.revision = prefix + "revision";
+	}
+
+	String documentsTable() {
+		return this.documents;
+	}
+
+	String channel() {
+		return this.prefix + "changes";
+	}
+
+	/**
+	 * Returns the dialect's DDL with the prefix filled in.
+	 */
+	static String ddl(JdbcDialect dialect, String prefix) {
+		try (InputStream in = JdbcTables.class.getResourceAsStream(dialect.schemaResource())) {
+			if (in == null) {
+				throw new IllegalStateException("missing resource " + dialect.schemaResource());
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read " + dialect.schemaResource(), ex);
+		}
+	}
+
+	void createSchema(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : ddl(this.dialect, this.prefix).split(";")) {
+				if (!sql.isBlank()) {
+					statement.execute(sql.strip());
+				}
+			}
+		}
+	}
+
+	long revision(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("select revision from " + this.revision + " where id = 1");
+				ResultSet rows = statement.executeQuery()) {
+			return rows.next() ? rows.getLong(1) : 0;
+		}
+	}
+
+	StoreContent load(Connection connection, String source) throws SQLException {
+		long current = revision(connection);
+		FeatureDocumentCodec.Collector collector = new FeatureDocumentCodec.Collector(source);
+		try (PreparedStatement statement = connection
+			.prepareStatement("select kind, name, document from " + this.documents + " order by kind, name");
+				ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				String kind = rows.getString(1);
+				if (SEGMENT.equals(kind)) {
+					collector.segment(rows.getString(2), rows.getString(3));
+				}
+				else if (FEATURE.equals(kind)) {
+					collector.feature(rows.getString(2), rows.getString(3));
+				}
+			}
+		}
+		return new StoreContent(collector.toFeatureSet(), current);
+	}
+
+	@Nullable VersionedFeature feature(Connection connection, String key, String source) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"select version, document from " + this.documents + " where kind = ? and name = ?")) {
+			statement.setString(1, FEATURE);
+			statement.setString(2, key);
+			try (ResultSet rows = statement.executeQuery()) {
+				if (!rows.next()) {
+					return null;
+				}
+				long version = rows.getLong(1);
+				return new VersionedFeature(FeatureDocumentCodec.readFeature(key, rows.getString(2), source), version);
+			}
+		}
+	}
+
+	long version(Connection connection, String kind, String key) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("select version from " + this.documents + " where kind = ? and name = ?")) {
+			statement.setString(1, kind);
+			statement.setString(2, key);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getLong(1) : 0;
+			}
+		}
+	}
+
+	/**
+	 * Writes one flag if its version is the expected one; returns the new version (0 after a
+	 * delete). Call inside a transaction.
+	 */
+	long writeFeature(Connection connection, String key, long expected, @Nullable FeatureDefinition next,
+			AuditEntry entry) throws SQLException {
+		if (expected == 0) {
+			if (next == null) {
+				throw new FeatureConflictException(key, expected, version(connection, FEATURE, key));
+			}
+			insert(connection, FEATURE, key, FeatureDocumentCodec.writeFeature(next), entry);
+			return 1;
+		}
+		int rows;
+		if (next == null) {
+			try (PreparedStatement statement = connection.prepareStatement(
+					"delete from " + this.documents + " where kind = ? and name = ? and version = ?")) {
+				statement.setString(1, FEATURE);
+				statement.setString(2, key);
+				statement.setLong(3, expected);
+				rows = statement.executeUpdate();
+			}
+		}
+		else {
+			try (PreparedStatement statement = connection.prepareStatement("update " + this.documents
+					+ " set version = ?, document = ?, updated_at = ?, updated_by = ? where kind = ? and name = ? and version = ?")) {
+				statement.setLong(1, expected + 1);
+				statement.setString(2, FeatureDocumentCodec.writeFeature(next));
+				statement.setTimestamp(3, Timestamp.from(entry.time()), UTC);
+				statement.setString(4, entry.actor());
+				statement.setString(5, FEATURE);
+				statement.setString(6, key);
+				statement.setLong(7, expected);
+				rows = statement.executeUpdate();
+			}
+		}
+		if (rows == 0) {
+			throw new FeatureConflictException(key, expected, version(connection, FEATURE, key));
+		}
+		return (next != null) ? expected + 1 : 0;
+	}
+
+	/**
+	 * Writes or removes one segment; returns whether it existed. Call inside a transaction.
+	 */
+	boolean writeSegment(Connection connection, String name, @Nullable List<Condition> conditions,
+			AuditEntry entry) throws SQLException {
+		if (conditions == null) {
+			try (PreparedStatement statement = connection
+				.prepareStatement("delete from " + this.documents + " where kind = ? and name = ?")) {
+				statement.setString(1, SEGMENT);
+				statement.setString(2, name);
+				return statement.executeUpdate() > 0;
+			}
+		}
+		String document = FeatureDocumentCodec.writeSegment(name, conditions);
+		try (PreparedStatement statement = connection.prepareStatement("update " + this.documents
+				+ " set version = version + 1, document = ?, updated_at = ?, updated_by = ? where kind = ? and name = ?")) {
+			statement.setString(1, document);
+			statement.setTimestamp(2, Timestamp.from(entry.time()), UTC);
+			statement.setString(3, entry.actor());
+			statement.setString(4, SEGMENT);
+			statement.setString(5, name);
+			if (statement.executeUpdate() > 0) {
+				return true;
+			}
+		}
+		insert(connection, SEGMENT, name, document, entry);
+		return false;
+	}
+
+	private void insert(Connection connection, String kind, String name, String document, AuditEntry entry)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("insert into " + this.documents
+				+ " (kind, name, version, document, updated_at, updated_by) values (?, ?, 1, ?, ?, ?)")) {
+			statement.setString(1, kind);
+			statement.setString(2, name);
+			statement.setString(3, document);
+			statement.setTimestamp(4, Timestamp.from(entry.time()), UTC);
+			statement.setString(5, entry.actor());
+			statement.executeUpdate();
+		}
+	}
+
+	static boolean isDuplicate(SQLException ex) {
+		String state = ex.getSQLState();
+		return state != null && state.startsWith("23");
+	}
+
+	/**
+	 * Bumps the revision, records the audit entry and, on PostgreSQL, queues the notification
+	 * (sent on commit). Returns the new revision.
+	 */
+	long recordChange(Connection connection, AuditEntry entry) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("update " + this.revision + " set revision = revision + 1 where id = 1")) {
+			statement.executeUpdate();
+		}
+		long current = revision(connection);
+		try (PreparedStatement statement = connection.prepareStatement("insert into " + this.audit
+				+ " (name, action, actor, at, reason, old_document, new_document) values (?, ?, ?, ?, ?, ?, ?)")) {
+			statement.setString(1, entry.key());
+			statement.setString(2, entry.action().name());
+			statement.setString(3, entry.actor());
+			statement.setTimestamp(4, Timestamp.from(entry.time()), UTC);
+			statement.setString(5, entry.reason());
+			statement.setString(6, (entry.oldDefinition() != null)
+					? FeatureDocumentCodec.writeFeature(entry.oldDefinition()) : null);
+			statement.setString(7, (entry.newDefinition() != null)
+					? FeatureDocumentCodec.writeFeature(entry.newDefinition()) : null);
+			statement.executeUpdate();
+		}
+		if (this.dialect == JdbcDialect.POSTGRESQL) {
+			try (PreparedStatement statement = connection.prepareStatement("select pg_notify(?, ?)")) {
+				statement.setString(1, channel());
+				statement.setString(2, Long.toString(current));
+				statement.executeQuery().close();
+			}
+		}
+		return current;
+	}
+
+	List<AuditEntry> audit(Connection connection, @Nullable String key, int limit, String source)
+			throws SQLException {
+		if (limit < 0) {
+			throw new IllegalArgumentException("audit limit must not be negative, was " + limit);
+		}
+		String sql = "select name, action, actor, at, reason, old_document, new_document from " + this.audit
+				+ ((key != null) ? " where name = ?" : "") + " order by id desc limit ?";
+		List<AuditEntry> entries = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			int index = 1;
+			if (key != null) {
+				statement.setString(index++, key);
+			}
+			statement.setInt(index, limit);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String name = rows.getString(1);
+					entries.add(new AuditEntry(name, AuditAction.valueOf(rows.getString(2)), rows.getString(3),
+							rows.getTimestamp(4, UTC).toInstant(), definition(name, rows.getString(6), source),
+							definition(name, rows.getString(7), source), rows.getString(5)));
+				}
+			}
+		}
+		return entries;
+	}
+
+	private static @Nullable FeatureDefinition definition(String key, @Nullable String document, String source) {
+		if (document == null) {
+			return null;
+		}
+		try {
+			return FeatureDocumentCodec.readFeature(key, document, source + " audit of '" + key + "'");
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

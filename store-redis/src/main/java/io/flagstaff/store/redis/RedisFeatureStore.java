@@ -1,0 +1,505 @@
+package io.flagstaff.store.redis;
+
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.flagstaff.model.Condition;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.store.AbstractWritableFeatureStore;
+import io.flagstaff.store.AuditEntry;
+import io.flagstaff.store.FeatureConflictException;
+import io.flagstaff.store.FeatureDocumentCodec;
+import io.flagstaff.store.FeatureStoreException;
+import io.flagstaff.store.StoreContent;
+import io.flagstaff.store.VersionedFeature;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A writable store in Redis shared by many application instances. Under a configurable key
+ * prefix ({@code flagstaff:} by default) it keeps:
+ * <ul>
+ * <li>{@code <prefix>features}: a hash, field = flag key, value = a versioned envelope
+ * {@code {"version":…,"updatedAt":…,"updatedBy":…,"document":{native flag}}};</li>
+ * <li>{@code <prefix>segments}: the same for segments;</li>
+ * <li>{@code <prefix>revision}: a counter bumped by every write;</li>
+ * <li>{@code <prefix>audit} and {@code <prefix>audit:<key>}: the newest audit entries (JSON),
+ * capped;</li>
+ * <li>the pub/sub channel {@code <prefix>changes}, which announces each new revision.</li>
+ * </ul>
+ * Writes are Lua scripts: compare-and-set of the version, revision bump, audit and publish in one
+ * atomic step. Subscribers are told of changes by pub/sub; after the subscription connection
+ * comes back (Lettuce reconnects by itself) the revision is read again, so a change announced
+ * while disconnected is not missed; a slow poll of the revision backs this up. Thread-safe.
+ */
+public final class RedisFeatureStore extends AbstractWritableFeatureStore {
+
+	private static final int AUDIT_CAPACITY = 10_000;
+
+	private final RedisClient client;
+
+	private final @Nullable ClientResources ownedResources;
+
+	private final boolean ownsClient;
+
+	private final String prefix;
+
+	private final Duration pollInterval;
+
+	private final Object revisionLock = new Object();
+
+	private long seenRevision = Long.MIN_VALUE;
+
+	private @Nullable StatefulRedisConnection<String, String> connection;
+
+	private volatile @Nullable StatefulRedisPubSubConnection<String, String> pubSub;
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	private volatile boolean closed;
+
+	private RedisFeatureStore(Builder builder, RedisClient client, @Nullable ClientResources ownedResources,
+			boolean ownsClient) {
+		super(builder.clock);
+		this.client = client;
+		this.ownedResources = ownedResources;
+		this.ownsClient = ownsClient;
+		this.prefix = builder.keyPrefix;
+		this.pollInterval = builder.pollInterval;
+	}
+
+	/**
+	 * Starts building a store that connects to a Redis URI, such as
+	 * {@code redis://127.0.0.1:6379/0}.
+	 * @param uri the URI
+	 * @return a builder
+	 */
+	public static Builder builder(String uri) {
+		return new Builder(RedisURI.create(uri), null);
+	}
+
+	/**
+	 * Starts building a store over a client the application manages (and closes).
+	 * @param client the client
+	 * @return a builder
+	 */
+	public static Builder builder(RedisClient client) {
+		return new Builder(null, Objects.requireNonNull(client, "client"));
+	}
+
+	/**
+	 * Returns the key prefix.
+	 * @return the prefix
+	 */
+	public String keyPrefix() {
+		return this.prefix;
+	}
+
+	private String key(String name) {
+		return this.prefix + name;
+	}
+
+	private String channel() {
+		return key("changes");
+	}
+
+	private synchronized RedisCommands<String, String> commands() {
+		if (this.closed) {
+			throw new FeatureStoreException(this + " is closed");
+		}
+		if (this.connection == null) {
+			try {
+				this.connection = this.client.connect();
+			}
+			catch (RedisException ex) {
+				throw failure("connect", ex);
+			}
+		}
+		return this.connection.sync();
+	}
+
+	private FeatureStoreException failure(String what, RuntimeException ex) {
+		return new FeatureStoreException("Cannot " + what + " in " + this + ": " + ex.getMessage()
+				+ "; check that Redis is reachable", ex);
+	}
+
+	@Override
+	public StoreContent load() {
+		List<Object> result;
+		try {
+			result = commands().eval(RedisScripts.LOAD, ScriptOutputType.MULTI, key("revision"), key("features"),
+					key("segments"));
+		}
+		catch (RedisException ex) {
+			throw failure("read the flags", ex);
+		}
+		FeatureDocumentCodec.Collector collector = new FeatureDocumentCodec.Collector(toString());
+		List<?> features = (List<?>) result.get(1);
+		for (int i = 0; i + 1 < features.size(); i += 2) {
+			String name = (String) features.get(i);
+			String value = (String) features.get(i + 1);
+			collector.feature(name, document(name, value));
+		}
+		List<?> segments = (List<?>) result.get(2);
+		for (int i = 0; i + 1 < segments.size(); i += 2) {
+			String name = (String) segments.get(i);
+			String value = (String) segments.get(i + 1);
+			collector.segment(name, document(name, value));
+		}
+		return new StoreContent(collector.toFeatureSet(), Long.parseLong(String.valueOf(result.get(0))));
+	}
+
+	private static String document(String name, String envelope) {
+		try {
+			return RedisDocuments.document(envelope);
+		}
+		catch (RuntimeException ex) {
+			// handed on as is: the collector reports it as unreadable, with the key
+			return envelope;
+		}
+	}
+
+	@Override
+	public @Nullable VersionedFeature feature(String key) {
+		String value;
+		try {
+			value = commands().hget(key("features"), key);
+		}
+		catch (RedisException ex) {
+			throw failure("read flag '" + key + "'", ex);
+		}
+		if (value == null) {
+			return null;
+		}
+		String source = this + " flag '" + key + "'";
+		FeatureDefinition definition = FeatureDocumentCodec.readFeature(key, document(key, value), source);
+		try {
+			return new VersionedFeature(definition, RedisDocuments.version(value));
+		}
+		catch (RuntimeException ex) {
+			throw new FeatureStoreException("Unreadable version of " + source + ": " + ex.getMessage()
+					+ "; rewrite the flag through the store API or delete it", ex);
+		}
+	}
+
+	@Override
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry) {
+		String value = (next != null)
+				? RedisDocuments.envelope(expectedVersion + 1, FeatureDocumentCodec.writeFeature(next), entry) : "";
+		List<Object> result = write("features", key, Long.toString(expectedVersion), value, entry);
+		if (((Long) result.get(0)) == 0) {
+			throw new FeatureConflictException(key, expectedVersion, (Long) result.get(1));
+		}
+		notified((Long) result.get(1));
+		return (next != null) ? expectedVersion + 1 : 0;
+	}
+
+	@Override
+	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry) {
+		String value = (conditions != null)
+				? RedisDocuments.envelope(1, FeatureDocumentCodec.writeSegment(name, conditions), entry) : "";
+		List<Object> result = write("segments", name, "*", value, entry);
+		notified((Long) result.get(1));
+		return ((Long) result.get(2)) == 1;
+	}
+
+	private List<Object> write(String hash, String field, String expected, String value, AuditEntry entry) {
+		try {
+			return commands().eval(RedisScripts.COMPARE_AND_SET, ScriptOutputType.MULTI,
+					new String[] { key(hash), key("revision"), key("audit"), key("audit:" + field) }, field, expected,
+					value, RedisDocuments.audit(entry), channel(), Integer.toString(AUDIT_CAPACITY));
+		}
+		catch (RedisException ex) {
+			throw failure("write '" + field + "'", ex);
+		}
+	}
+
+	@Override
+	public List<AuditEntry> audit(String key, int limit) {
+		return audit(key("audit:" + key), limit);
+	}
+
+	@Override
+	public List<AuditEntry> audit(int limit) {
+		return audit(key("audit"), limit);
+	}
+
+	private List<AuditEntry> audit(String list, int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("audit limit must not be negative, was " + limit);
+		}
+		if (limit == 0) {
+			return List.of();
+		}
+		List<String> values;
+		try {
+			values = commands().lrange(list, 0, limit - 1);
+		}
+		catch (RedisException ex) {
+			throw failure("read the audit", ex);
+		}
+		List<AuditEntry> entries = new ArrayList<>();
+		for (String value : values) {
+			entries.add(RedisDocuments.audit(value, toString()));
+		}
+		return entries;
+	}
+
+	@Override
+	protected synchronized void startWatching() {
+		if (this.closed) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "flagstaff-redis-" + this.prefix);
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.scheduler = executor;
+		this.client.addListener(new RedisConnectionStateListener() {
+
+			@Override
+			public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+			}
+
+			@Override
+			public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+				if (!RedisFeatureStore.this.closed && handler == RedisFeatureStore.this.pubSub) {
+					fireFailed(new FeatureStoreException("Lost the connection to Redis of " + RedisFeatureStore.this
+							+ "; reconnecting, serving the last good flags meanwhile"));
+				}
+			}
+
+		});
+		executor.execute(this::subscribe);
+		long millis = this.pollInterval.toMillis();
+		executor.scheduleWithFixedDelay(this::checkRevision, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	private void subscribe() {
+		if (this.closed || this.pubSub != null) {
+			return;
+		}
+		try {
+			StatefulRedisPubSubConnection<String, String> subscription = this.client.connectPubSub();
+			subscription.addListener(new RedisPubSubAdapter<>() {
+
+				@Override
+				public void message(String channel, String message) {
+					try {
+						notified(Long.parseLong(message));
+					}
+					catch (NumberFormatException ex) {
+						checkRevision();
+					}
+				}
+
+				@Override
+				public void subscribed(String channel, long count) {
+					// first subscription, or re-subscription after a reconnect: re-read, since
+					// announcements made while disconnected are lost
+					ScheduledExecutorService executor = RedisFeatureStore.this.scheduler;
+					if (executor != null && !executor.isShutdown()) {
+						executor.execute(RedisFeatureStore.this::checkRevision);
+					}
+				}
+
+			});
+			this.pubSub = subscription;
+			subscription.sync().subscribe(channel());
+		}
+		catch (RedisException ex) {
+			fireFailed(failure("subscribe to " + channel(), ex));
+			ScheduledExecutorService executor = this.scheduler;
+			if (executor != null && !executor.isShutdown()) {
+				executor.schedule(this::subscribe, 500, TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	private void checkRevision() {
+		if (this.closed) {
+			return;
+		}
+		long current;
+		try {
+			String value = commands().get(key("revision"));
+			current = (value != null) ? Long.parseLong(value) : 0;
+		}
+		catch (RuntimeException ex) {
+			fireFailed((ex instanceof FeatureStoreException store) ? store : failure("read the revision", ex));
+			return;
+		}
+		boolean moved;
+		synchronized (this.revisionLock) {
+			moved = current != this.seenRevision;
+			this.seenRevision = current;
+		}
+		if (isDown()) {
+			fireRecovered();
+		}
+		else if (moved) {
+			fireChanged();
+		}
+	}
+
+	private void notified(long revision) {
+		boolean moved;
+		synchronized (this.revisionLock) {
+			moved = revision > this.seenRevision;
+			if (moved) {
+				this.seenRevision = revision;
+			}
+		}
+		if (moved) {
+			fireChanged();
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+		}
+		if (this.pubSub != null) {
+			this.pubSub.close();
+		}
+		if (this.connection != null) {
+			this.connection.close();
+		}
+		if (this.ownsClient) {
+			this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+			if (this.ownedResources != null) {
+				this.ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Redis store " + this.prefix + "*";
+	}
+
+	/**
+	 * Builds a {@link RedisFeatureStore}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private final @Nullable RedisURI uri;
+
+		private final @Nullable RedisClient client;
+
+		private String keyPrefix = "flagstaff:";
+
+		private Duration commandTimeout = Duration.ofSeconds(2);
+
+		private Duration pollInterval = Duration.ofSeconds(5);
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(@Nullable RedisURI uri, @Nullable RedisClient client) {
+			this.uri = uri;
+			this.client = client;
+		}
+
+		/**
+		 * Sets the prefix of every key and of the channel.
+		 * @param keyPrefix the prefix (default {@code flagstaff:})
+		 * @return this builder
+		 */
+		public Builder keyPrefix(String keyPrefix) {
+			Objects.requireNonNull(keyPrefix, "keyPrefix");
+			if (keyPrefix.isBlank()) {
+				throw new IllegalArgumentException("keyPrefix must not be blank; use for example 'flagstaff:'");
+			}
+			this.keyPrefix = keyPrefix;
+			return this;
+		}
+
+		/**
+		 * Sets how long a command may take before it fails (only for clients this builder
+		 * creates).
+		 * @param commandTimeout the timeout (default 2 s)
+		 * @return this builder
+		 */
+		public Builder commandTimeout(Duration commandTimeout) {
+			this.commandTimeout = positive("commandTimeout", commandTimeout);
+			return this;
+		}
+
+		/**
+		 * Sets how often the revision is polled as a backup of pub/sub.
+		 * @param pollInterval the interval (default 5 s)
+		 * @return this builder
+		 */
+		public Builder pollInterval(Duration pollInterval) {
+			this.pollInterval = positive("pollInterval", pollInterval);
+			return this;
+		}
+
+		/**
+		 * Sets the clock audit entries are stamped with.
+		 * @param clock the clock (default: UTC system clock)
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Builds the store; it connects on first use, so it can be built while Redis is down.
+		 * @return the store
+		 */
+		public RedisFeatureStore build() {
+			if (this.client != null) {
+				return new RedisFeatureStore(this, this.client, null, false);
+			}
+			ClientResources resources = ClientResources.builder()
+				.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+				.build();
+			RedisClient created = RedisClient.create(resources, Objects.requireNonNull(this.uri));
+			created.setOptions(ClientOptions.builder()
+				.autoReconnect(true)
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+				.timeoutOptions(TimeoutOptions.enabled(this.commandTimeout))
+				.build());
+			return new RedisFeatureStore(this, created, resources, true);
+		}
+
+		private static Duration positive(String name, Duration value) {
+			Objects.requireNonNull(value, name);
+			if (value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, was " + value);
+			}
+			return value;
+		}
+
+	}
+
+}
