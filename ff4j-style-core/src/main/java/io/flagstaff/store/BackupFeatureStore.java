@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.config.Syntax;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.Kill;
@@ -93,7 +94,7 @@ public final class BackupFeatureStore implements WritableFeatureStore {
 	}
 
 	private void save(StoreContent content) {
-		String text = FeatureDocuments.write(content.features(), FeatureDocuments.Syntax.JSON);
+		String text = FeatureDocuments.write(content.features(), Syntax.JSON);
 		try {
 			Files.createDirectories(this.backup.getParent());
 			Path temporary = Files.createTempFile(this.backup.getParent(), "." + this.backup.getFileName(), ".tmp");

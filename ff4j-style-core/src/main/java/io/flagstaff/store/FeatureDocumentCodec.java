@@ -43,13 +43,13 @@ public final class FeatureDocumentCodec {
 	}
 
 	/**
-	 * Writes one segment as a native JSON document holding only that segment.
-	 * @param name the segment name
+	 * Writes one segment as a JSON document.
+	 * @param name the segment name (not part of the document)
 	 * @param conditions its conditions
 	 * @return the document
 	 */
 	public static String writeSegment(String name, List<Condition> conditions) {
-		return FeatureDocuments.write(new FeatureSet(Map.of(name, conditions), Map.of()), FeatureDocuments.Syntax.JSON);
+		return FeatureDocuments.writeSegment(conditions);
 	}
 
 	/**
@@ -58,15 +58,10 @@ public final class FeatureDocumentCodec {
 	 * @param document the document
 	 * @param source where the document comes from, for error messages
 	 * @return the conditions
-	 * @throws FeatureConfigException when the document is malformed or does not hold the segment
+	 * @throws FeatureConfigException when the document is malformed
 	 */
 	public static List<Condition> readSegment(String name, String document, String source) {
-		List<Condition> conditions = FeatureDocuments.parse(document, source).segments().get(name);
-		if (conditions == null) {
-			throw new FeatureConfigException(source, List.of(new ConfigProblem("segments." + name,
-					"the document stored for segment '" + name + "' does not define it; write it again")));
-		}
-		return conditions;
+		return FeatureDocuments.parseSegment(name, document, source);
 	}
 
 	/**

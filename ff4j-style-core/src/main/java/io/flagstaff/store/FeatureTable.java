@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
@@ -28,7 +29,7 @@ final class FeatureTable {
 
 	private final Map<String, Long> versions = new HashMap<>();
 
-	private long revision;
+	private long revision = 1;
 
 	private final Deque<AuditEntry> audit = new ArrayDeque<>();
 
@@ -76,15 +77,21 @@ final class FeatureTable {
 	}
 
 	/**
-	 * Replaces the whole content (a reload from outside): flags whose definition changed get a
-	 * new version.
-	 * @return whether anything changed
+	 * Sets the initial content, keeping revision 1.
 	 */
-	synchronized boolean replace(FeatureSet next) {
-		Objects.requireNonNull(next, "next");
-		if (next.equals(this.set)) {
-			return false;
-		}
+	synchronized void initialize(FeatureSet initial) {
+		this.set = Objects.requireNonNull(initial, "initial");
+		this.versions.clear();
+		initial.features().keySet().forEach((key) -> this.versions.put(key, 1L));
+	}
+
+	/**
+	 * Replaces the whole content (a reload from outside, or an unaudited change): flags whose
+	 * definition changed get a new version, the revision grows by one.
+	 * @return the new revision
+	 */
+	synchronized long replace(UnaryOperator<FeatureSet> change) {
+		FeatureSet next = Objects.requireNonNull(change.apply(this.set), "changed features");
 		for (FeatureDefinition feature : next.features().values()) {
 			FeatureDefinition before = this.set.features().get(feature.key());
 			if (!feature.equals(before)) {
@@ -93,8 +100,7 @@ final class FeatureTable {
 		}
 		this.versions.keySet().retainAll(next.features().keySet());
 		this.set = next;
-		this.revision++;
-		return true;
+		return ++this.revision;
 	}
 
 	synchronized void record(AuditEntry entry) {

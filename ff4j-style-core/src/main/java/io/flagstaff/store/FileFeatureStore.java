@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.config.Syntax;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
@@ -44,7 +45,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
 	private final Path path;
 
-	private final FeatureDocuments.Syntax syntax;
+	private final Syntax syntax;
 
 	private final Duration pollInterval;
 
@@ -93,13 +94,13 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		return new Builder(path);
 	}
 
-	private static FeatureDocuments.Syntax syntaxOf(Path path) {
+	private static Syntax syntaxOf(Path path) {
 		String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".json")) {
-			return FeatureDocuments.Syntax.JSON;
+			return Syntax.JSON;
 		}
 		if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-			return FeatureDocuments.Syntax.YAML;
+			return Syntax.YAML;
 		}
 		throw new IllegalArgumentException(
 				"feature file " + path + " must end with .json, .yml or .yaml so its format is known");
@@ -119,7 +120,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 			String text = readText();
 			if (!Objects.equals(text, this.loadedText)) {
 				FeatureSet set = (text != null) ? FeatureDocuments.parse(text, this.path.toString()) : FeatureSet.EMPTY;
-				this.table.replace(set);
+				this.table.replace((current) -> set);
 				this.loadedText = text;
 			}
 			return this.table.content();

@@ -2,6 +2,8 @@ package io.flagstaff.store;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
@@ -9,22 +11,29 @@ import io.flagstaff.model.FeatureSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A writable store held in memory: for tests, and as the top layer of a
- * {@link LayeredFeatureStore}. Audit entries are kept in memory (the newest 10,000). Thread-safe.
+ * A store that holds its flags in memory: for tests, demos, flags defined in code, and as the
+ * top layer of a {@link LayeredFeatureStore}. Every change increments the revision and tells the
+ * subscribers synchronously, on the changing thread, after the change is visible to
+ * {@link #load()}. The store accepts any content; a {@code Flagstaff} rejects invalid content
+ * and keeps its last good snapshot.
+ * <p>
+ * Besides the audited {@link WritableFeatureStore} operations it offers unaudited shortcuts for
+ * tests ({@link #put}, {@link #remove}, {@link #replace}, {@link #change}). Audit entries are
+ * kept in memory (the newest 10,000). Thread-safe.
  */
-public class InMemoryFeatureStore extends AbstractWritableFeatureStore {
+public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 
 	private final FeatureTable table = new FeatureTable();
 
 	/**
-	 * Creates an empty store stamping audit entries with the UTC system clock.
+	 * Creates an empty store.
 	 */
 	public InMemoryFeatureStore() {
-		this(FeatureSet.EMPTY, Clock.systemUTC());
+		this(FeatureSet.EMPTY);
 	}
 
 	/**
-	 * Creates a store holding the given flags.
+	 * Creates a store holding a set of flags.
 	 * @param features the initial content
 	 */
 	public InMemoryFeatureStore(FeatureSet features) {
@@ -32,17 +41,17 @@ public class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	/**
-	 * Creates a store holding the given flags.
+	 * Creates a store holding a set of flags.
 	 * @param features the initial content
 	 * @param clock the clock audit entries are stamped with
 	 */
 	public InMemoryFeatureStore(FeatureSet features, Clock clock) {
 		super(clock);
-		this.table.replace(features);
+		this.table.initialize(Objects.requireNonNull(features, "features"));
 	}
 
 	/**
-	 * Creates a store holding the given flags.
+	 * Creates a store holding some flags.
 	 * @param features the flags
 	 * @return the store
 	 */
@@ -56,13 +65,59 @@ public class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	/**
-	 * Replaces the whole content without auditing and tells subscribers.
-	 * @param features the new content
+	 * Returns the current content.
+	 * @return the flags and segments
 	 */
-	public void replace(FeatureSet features) {
-		if (this.table.replace(features)) {
-			fireChanged();
-		}
+	public FeatureSet features() {
+		return this.table.content().features();
+	}
+
+	/**
+	 * Returns the current revision; it starts at 1 and grows by one with each change.
+	 * @return the revision
+	 */
+	public long revision() {
+		return this.table.content().revision();
+	}
+
+	/**
+	 * Replaces the whole content, without auditing, and tells the subscribers.
+	 * @param features the new content
+	 * @return the new revision
+	 */
+	public long replace(FeatureSet features) {
+		Objects.requireNonNull(features, "features");
+		return change((current) -> features);
+	}
+
+	/**
+	 * Adds or replaces one flag, without auditing or version check, and tells the subscribers.
+	 * @param feature the flag
+	 * @return the new revision
+	 */
+	public long put(FeatureDefinition feature) {
+		Objects.requireNonNull(feature, "feature");
+		return change((current) -> current.with(feature));
+	}
+
+	/**
+	 * Removes one flag (if present), without auditing, and tells the subscribers.
+	 * @param key the flag key
+	 * @return the new revision
+	 */
+	public long remove(String key) {
+		return change((current) -> current.without(key));
+	}
+
+	/**
+	 * Applies a change to the content atomically, without auditing, and tells the subscribers.
+	 * @param change computes the new content from the current one
+	 * @return the new revision
+	 */
+	public long change(UnaryOperator<FeatureSet> change) {
+		long revision = this.table.replace(change);
+		fireChanged();
+		return revision;
 	}
 
 	@Override
