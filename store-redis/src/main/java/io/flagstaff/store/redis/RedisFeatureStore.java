@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -286,8 +287,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			@Override
 			public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
 				if (!RedisFeatureStore.this.closed && handler == RedisFeatureStore.this.pubSub) {
-					fireFailed(new FeatureStoreException("Lost the connection to Redis of " + RedisFeatureStore.this
-							+ "; reconnecting, serving the last good flags meanwhile"));
+					execute(() -> fireFailed(new FeatureStoreException("Lost the connection to Redis of "
+							+ RedisFeatureStore.this + "; reconnecting, serving the last good flags meanwhile")));
 				}
 			}
 
@@ -307,22 +308,22 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
 				@Override
 				public void message(String channel, String message) {
-					try {
-						notified(Long.parseLong(message));
-					}
-					catch (NumberFormatException ex) {
-						checkRevision();
-					}
+					// never block Lettuce's I/O thread: listeners reload through the store
+					execute(() -> {
+						try {
+							notified(Long.parseLong(message));
+						}
+						catch (NumberFormatException ex) {
+							checkRevision();
+						}
+					});
 				}
 
 				@Override
 				public void subscribed(String channel, long count) {
 					// first subscription, or re-subscription after a reconnect: re-read, since
 					// announcements made while disconnected are lost
-					ScheduledExecutorService executor = RedisFeatureStore.this.scheduler;
-					if (executor != null && !executor.isShutdown()) {
-						executor.execute(RedisFeatureStore.this::checkRevision);
-					}
+					execute(RedisFeatureStore.this::checkRevision);
 				}
 
 			});
@@ -334,6 +335,18 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			ScheduledExecutorService executor = this.scheduler;
 			if (executor != null && !executor.isShutdown()) {
 				executor.schedule(this::subscribe, 500, TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	private void execute(Runnable task) {
+		ScheduledExecutorService executor = this.scheduler;
+		if (executor != null && !executor.isShutdown()) {
+			try {
+				executor.execute(task);
+			}
+			catch (RejectedExecutionException ex) {
+				// closing
 			}
 		}
 	}

@@ -1,0 +1,12 @@
+package io.flagstaff.store;
+
+import io.flagstaff.model.FeatureSet;
+
+class InMemoryFeatureStoreContractTests extends WritableFeatureStoreContract {
+
+	@Override
+	protected WritableFeatureStore createStore(MutableClock clock) {
+		return new InMemoryFeatureStore(FeatureSet.EMPTY, clock);
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.flagstaff.store;
+
+import java.util.List;
+import java.util.Map;
+
+import io.flagstaff.Flagstaff;
+import io.flagstaff.model.Condition;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
+import io.flagstaff.model.Operator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class LayeredFeatureStoreTests {
+
+	private static FeatureDefinition flag(String key, String description) {
+		return FeatureDefinition.builder(key).description(description).build();
+	}
+
+	@Test
+	void higherLayersWinKeyByKey() {
+		InMemoryFeatureStore defaults = InMemoryFeatureStore.of(flag("a", "defaults"), flag("b", "defaults"),
+				flag("c", "defaults"), flag("d", "defaults"));
+		InMemoryFeatureStore shared = InMemoryFeatureStore.of(flag("b", "shared"), flag("c", "shared"),
+				flag("d", "shared"));
+		InMemoryFeatureStore overrides = InMemoryFeatureStore.of(flag("d", "overrides"));
+		LayeredFeatureStore store = LayeredFeatureStore.builder()
+			.defaults(defaults)
+			.shared(shared)
+			.environment(EnvironmentOverrides.of(Map.of("FLAGSTAFF_C", "off", "FLAGSTAFF_D", "off")))
+			.overrides(overrides)
+			.build();
+		Map<String, FeatureDefinition> features = store.load().features().features();
+		assertThat(features.get("a").description()).isEqualTo("defaults");
+		assertThat(features.get("b").description()).isEqualTo("shared");
+		assertThat(features.get("c").description()).isEqualTo("shared");
+		assertThat(features.get("c").enabled()).isFalse();
+		assertThat(features.get("d").description()).isEqualTo("overrides");
+		assertThat(features.get("d").enabled()).isTrue();
+	}
+
+	@Test
+	void segmentsMergeLikeFlags() {
+		List<Condition> de = List.of(new Condition.Attribute("region", Operator.IN, List.of("DE"), false, false));
+		List<Condition> ro = List.of(new Condition.Attribute("region", Operator.IN, List.of("RO"), false, false));
+		InMemoryFeatureStore defaults = new InMemoryFeatureStore(new FeatureSet(Map.of("eu", de), Map.of()));
+		InMemoryFeatureStore shared = new InMemoryFeatureStore(new FeatureSet(Map.of("eu", ro), Map.of()));
+		LayeredFeatureStore store = LayeredFeatureStore.builder().defaults(defaults).shared(shared).build();
+		assertThat(store.load().features().segments()).containsEntry("eu", ro);
+	}
+
+	@Test
+	void writesGoToTheSharedStoreAndReachTheEvaluator() {
+		InMemoryFeatureStore defaults = InMemoryFeatureStore.of(flag("a", "defaults"));
+		InMemoryFeatureStore shared = new InMemoryFeatureStore();
+		LayeredFeatureStore store = LayeredFeatureStore.builder().defaults(defaults).shared(shared).build();
+		try (Flagstaff flagstaff = Flagstaff.builder(store).build()) {
+			assertThat(flagstaff.isEnabled("a")).isTrue();
+			store.create(flag("a", "shared").toBuilder().enabled(false).build(), "alice");
+			assertThat(shared.feature("a").version()).isEqualTo(1);
+			assertThat(defaults.feature("a").definition().description()).isEqualTo("defaults");
+			assertThat(flagstaff.isEnabled("a")).isFalse();
+			assertThat(store.audit("a", 5)).hasSize(1);
+		}
+	}
+
+	@Test
+	void withoutAWritableLayerWritesExplainWhatToDo() {
+		FeatureStore readOnly = () -> new StoreContent(FeatureSet.EMPTY, 1);
+		LayeredFeatureStore store = LayeredFeatureStore.builder().defaults(readOnly).build();
+		assertThatExceptionOfType(FeatureStoreException.class)
+			.isThrownBy(() -> store.create(flag("a", "x"), "alice"))
+			.withMessageContaining("writeTo");
+	}
+
+	@Test
+	void aFailingLayerFailsTheWholeLoadSoTheLastGoodSnapshotKeepsServing() {
+		InMemoryFeatureStore defaults = InMemoryFeatureStore.of(flag("a", "defaults"));
+		FeatureStore down = () -> {
+			throw new FeatureStoreException("database unreachable");
+		};
+		LayeredFeatureStore store = LayeredFeatureStore.builder().defaults(defaults).shared(down).build();
+		assertThatExceptionOfType(FeatureStoreException.class).isThrownBy(store::load)
+			.withMessageContaining("unreachable");
+	}
+
+}
