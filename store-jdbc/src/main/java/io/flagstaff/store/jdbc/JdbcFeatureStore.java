@@ -309,7 +309,7 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		}
 		long current;
 		try {
-			current = read("read the revision", JdbcTables::revision);
+			current = read("read the revision", (connection, tables) -> tables.revision(connection));
 		}
 		catch (FeatureStoreException ex) {
 			fireFailed(ex);

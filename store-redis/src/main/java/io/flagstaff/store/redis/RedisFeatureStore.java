@@ -238,15 +238,15 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
 	@Override
 	public List<AuditEntry> audit(String key, int limit) {
-		return audit(key("audit:" + key), limit);
+		return auditList(key("audit:" + key), limit);
 	}
 
 	@Override
 	public List<AuditEntry> audit(int limit) {
-		return audit(key("audit"), limit);
+		return auditList(key("audit"), limit);
 	}
 
-	private List<AuditEntry> audit(String list, int limit) {
+	private List<AuditEntry> auditList(String list, int limit) {
 		if (limit < 0) {
 			throw new IllegalArgumentException("audit limit must not be negative, was " + limit);
 		}
@@ -334,7 +334,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			fireFailed(failure("subscribe to " + channel(), ex));
 			ScheduledExecutorService executor = this.scheduler;
 			if (executor != null && !executor.isShutdown()) {
-				executor.schedule(this::subscribe, 500, TimeUnit.MILLISECONDS);
+				executor.schedule((Runnable) this::subscribe, 500, TimeUnit.MILLISECONDS);
 			}
 		}
 	}

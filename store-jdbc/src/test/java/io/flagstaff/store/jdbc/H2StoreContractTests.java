@@ -1,0 +1,9 @@
+package io.flagstaff.store.jdbc;
+
+class H2StoreContractTests extends JdbcStoreContract {
+
+	H2StoreContractTests() {
+		super(TestDatabase.H2);
+	}
+
+}

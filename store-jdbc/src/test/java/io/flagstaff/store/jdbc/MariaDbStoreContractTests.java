@@ -1,0 +1,9 @@
+package io.flagstaff.store.jdbc;
+
+class MariaDbStoreContractTests extends JdbcStoreContract {
+
+	MariaDbStoreContractTests() {
+		super(TestDatabase.MARIADB);
+	}
+
+}
