@@ -20,10 +20,10 @@ import io.flagstaff.model.VariantDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shared logic of writable stores: validation, read-modify-write with optimistic retries,
- * audit entries and listener bookkeeping. A subclass supplies reading one flag and an atomic
- * compare-and-set write that records the audit entry together with the change. Thread-safe when
- * the subclass's primitives are.
+ * The shared logic of writable stores: validation, read-modify-write with optimistic
+ * retries, audit entries and listener bookkeeping. A subclass supplies reading one flag
+ * and an atomic compare-and-set write that records the audit entry together with the
+ * change. Thread-safe when the subclass's primitives are.
  */
 public abstract class AbstractWritableFeatureStore implements WritableFeatureStore {
 
@@ -54,8 +54,8 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	}
 
 	/**
-	 * Writes one flag atomically, together with its audit entry, provided its stored version is
-	 * {@code expectedVersion}, then announces the change.
+	 * Writes one flag atomically, together with its audit entry, provided its stored
+	 * version is {@code expectedVersion}, then announces the change.
 	 * @param key the flag key
 	 * @param expectedVersion the version the caller read (0: the flag must not exist)
 	 * @param next the new definition, or {@code null} to delete the flag
@@ -67,7 +67,8 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 			AuditEntry entry);
 
 	/**
-	 * Writes or removes one segment together with its audit entry, then announces the change.
+	 * Writes or removes one segment together with its audit entry, then announces the
+	 * change.
 	 * @param name the segment name
 	 * @param conditions the conditions, or {@code null} to remove it
 	 * @param entry the audit entry to record
@@ -76,8 +77,9 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	protected abstract boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry);
 
 	/**
-	 * Starts whatever follows the store's changes (watchers, listeners, pollers). Called once,
-	 * on the first subscription. The default does nothing: local writes call {@link #fireChanged()}.
+	 * Starts whatever follows the store's changes (watchers, listeners, pollers). Called
+	 * once, on the first subscription. The default does nothing: local writes call
+	 * {@link #fireChanged()}.
 	 */
 	protected void startWatching() {
 	}
@@ -221,7 +223,8 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 		for (VariantDefinition variant : feature.variants()) {
 			unknown.remove(variant.name());
 			Integer weight = weights.get(variant.name());
-			variants.add((weight != null) ? new VariantDefinition(variant.name(), weight, variant.value(), variant.overrides()) : variant);
+			variants.add((weight != null)
+					? new VariantDefinition(variant.name(), weight, variant.value(), variant.overrides()) : variant);
 		}
 		if (!unknown.isEmpty()) {
 			throw new IllegalArgumentException("flag '" + feature.key() + "' has no variant(s) " + unknown
@@ -234,7 +237,8 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	public void putSegment(String name, List<Condition> conditions, String actor) {
 		Objects.requireNonNull(name, "name");
 		List<Condition> copy = List.copyOf(conditions);
-		writeSegment(name, copy, entry(name, AuditAction.PUT_SEGMENT, actor, null, null, copy.size() + " condition(s)"));
+		writeSegment(name, copy,
+				entry(name, AuditAction.PUT_SEGMENT, actor, null, null, copy.size() + " condition(s)"));
 	}
 
 	@Override

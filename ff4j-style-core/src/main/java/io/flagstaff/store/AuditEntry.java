@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param action what the write did
  * @param actor who made the change
  * @param time when, from the store's clock
- * @param oldDefinition the flag before, or {@code null} when it did not exist (or for segments)
- * @param newDefinition the flag after, or {@code null} when it was deleted (or for segments)
+ * @param oldDefinition the flag before, or {@code null} when it did not exist (or for
+ * segments)
+ * @param newDefinition the flag after, or {@code null} when it was deleted (or for
+ * segments)
  * @param reason why, when known (a kill's reason, for example)
  */
 public record AuditEntry(String key, AuditAction action, String actor, Instant time,
@@ -25,7 +27,8 @@ public record AuditEntry(String key, AuditAction action, String actor, Instant t
 		Objects.requireNonNull(action, "action");
 		Objects.requireNonNull(time, "time");
 		if (actor == null || actor.isBlank()) {
-			throw new IllegalArgumentException("actor of a write to '" + key + "' must not be blank: name who makes the change");
+			throw new IllegalArgumentException(
+					"actor of a write to '" + key + "' must not be blank: name who makes the change");
 		}
 	}
 

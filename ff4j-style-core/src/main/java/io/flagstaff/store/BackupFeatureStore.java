@@ -18,14 +18,15 @@ import io.flagstaff.model.Kill;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps a local copy of a shared store's last good content, so an application can start while
- * the shared store is down. Every successful load whose revision changed rewrites the backup file
- * (a native JSON document, written atomically); when a load fails with a
- * {@link FeatureStoreException} (store unreachable) before any load succeeded in this process,
- * the backup is served instead, with revision {@code -1}. After a successful load, failures are
- * passed on, so the evaluator keeps its last good snapshot and reports the outage. Invalid content
- * ({@link io.flagstaff.config.FeatureConfigException}) is never masked by the backup. Writes go
- * to the wrapped store, which must then be a {@link WritableFeatureStore}. Thread-safe.
+ * Keeps a local copy of a shared store's last good content, so an application can start
+ * while the shared store is down. Every successful load whose revision changed rewrites
+ * the backup file (a native JSON document, written atomically); when a load fails with a
+ * {@link FeatureStoreException} (store unreachable) before any load succeeded in this
+ * process, the backup is served instead, with revision {@code -1}. After a successful
+ * load, failures are passed on, so the evaluator keeps its last good snapshot and reports
+ * the outage. Invalid content ({@link io.flagstaff.config.FeatureConfigException}) is
+ * never masked by the backup. Writes go to the wrapped store, which must then be a
+ * {@link WritableFeatureStore}. Thread-safe.
  */
 public final class BackupFeatureStore implements WritableFeatureStore {
 
@@ -48,7 +49,8 @@ public final class BackupFeatureStore implements WritableFeatureStore {
 	/**
 	 * Wraps a store with a backup file.
 	 * @param delegate the shared store
-	 * @param backup the backup file (a {@code .json} native document; created on first load)
+	 * @param backup the backup file (a {@code .json} native document; created on first
+	 * load)
 	 * @return the store
 	 */
 	public static BackupFeatureStore of(FeatureStore delegate, Path backup) {

@@ -16,8 +16,8 @@ import io.flagstaff.model.VariantDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Forces flags from environment variables and system properties, above the stores they are
- * applied to (see {@link LayeredFeatureStore}):
+ * Forces flags from environment variables and system properties, above the stores they
+ * are applied to (see {@link LayeredFeatureStore}):
  * <ul>
  * <li>{@code FLAGSTAFF_<KEY>=on|off} where {@code <KEY>} is the flag key upper-cased with
  * {@code -} and {@code .} turned into {@code _} ({@code new-checkout} →
@@ -26,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * <li>system properties {@code flagstaff.<key>=on|off|variant:<name>} with the key as
  * written; they win over environment variables.</li>
  * </ul>
- * {@code true}/{@code false} are accepted for {@code on}/{@code off}. A forced flag is on (or
- * off) for every context: its environments, schedule, prerequisites, lists, rules, rollout and
- * any kill are ignored. Variables that name no flag are ignored (so {@code FLAGSTAFF_*} settings
- * of other tools do not clash); a bad value for an existing flag fails the load. Immutable.
+ * {@code true}/{@code false} are accepted for {@code on}/{@code off}. A forced flag is on
+ * (or off) for every context: its environments, schedule, prerequisites, lists, rules,
+ * rollout and any kill are ignored. Variables that name no flag are ignored (so
+ * {@code FLAGSTAFF_*} settings of other tools do not clash); a bad value for an existing
+ * flag fails the load. Immutable.
  */
 public final class EnvironmentOverrides {
 

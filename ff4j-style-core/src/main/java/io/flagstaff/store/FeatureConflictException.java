@@ -1,8 +1,8 @@
 package io.flagstaff.store;
 
 /**
- * Thrown when a write names a version of a flag that is no longer the stored one: someone else
- * changed (or created, or deleted) the flag meanwhile. Re-read the flag and retry.
+ * Thrown when a write names a version of a flag that is no longer the stored one: someone
+ * else changed (or created, or deleted) the flag meanwhile. Re-read the flag and retry.
  */
 public class FeatureConflictException extends FeatureStoreException {
 

@@ -12,9 +12,9 @@ import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
 
 /**
- * Turns single flags and segments into the native JSON documents that shared stores (JDBC,
- * Redis) keep, and back. A store holds one document per flag, so a malformed one is reported
- * with its key and never mixed into the others. Thread-safe.
+ * Turns single flags and segments into the native JSON documents that shared stores
+ * (JDBC, Redis) keep, and back. A store holds one document per flag, so a malformed one
+ * is reported with its key and never mixed into the others. Thread-safe.
  */
 public final class FeatureDocumentCodec {
 

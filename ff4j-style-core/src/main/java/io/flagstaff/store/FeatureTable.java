@@ -17,9 +17,9 @@ import io.flagstaff.model.FeatureSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of a local store: flags with versions, a revision and the newest audit entries,
- * changed under one lock. A persist callback runs before a change is committed, so a failed file
- * write leaves the table unchanged.
+ * The state of a local store: flags with versions, a revision and the newest audit
+ * entries, changed under one lock. A persist callback runs before a change is committed,
+ * so a failed file write leaves the table unchanged.
  */
 final class FeatureTable {
 
@@ -66,8 +66,7 @@ final class FeatureTable {
 	synchronized boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			Consumer<FeatureSet> persist) {
 		Map<String, List<Condition>> segments = new LinkedHashMap<>(this.set.segments());
-		boolean existed = (conditions != null) ? segments.put(name, conditions) != null
-				: segments.remove(name) != null;
+		boolean existed = (conditions != null) ? segments.put(name, conditions) != null : segments.remove(name) != null;
 		FeatureSet changed = new FeatureSet(segments, this.set.features());
 		persist.accept(changed);
 		this.set = changed;
@@ -86,8 +85,8 @@ final class FeatureTable {
 	}
 
 	/**
-	 * Replaces the whole content (a reload from outside, or an unaudited change): flags whose
-	 * definition changed get a new version, the revision grows by one.
+	 * Replaces the whole content (a reload from outside, or an unaudited change): flags
+	 * whose definition changed get a new version, the revision grows by one.
 	 * @return the new revision
 	 */
 	synchronized long replace(UnaryOperator<FeatureSet> change) {

@@ -31,15 +31,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A writable store kept in one native JSON or YAML document ({@code .json}, {@code .yml},
- * {@code .yaml}). Edits made to the file by hand are picked up by a {@link WatchService} and,
- * as a fallback for file systems without change events, by polling; bursts of events are
- * debounced into one reload. Writes through the API rewrite the whole document atomically (a
- * temporary file in the same folder renamed over the original), so readers never see half a
- * file; comments and formatting of a hand-written file are not preserved by a write.
+ * {@code .yaml}). Edits made to the file by hand are picked up by a {@link WatchService}
+ * and, as a fallback for file systems without change events, by polling; bursts of events
+ * are debounced into one reload. Writes through the API rewrite the whole document
+ * atomically (a temporary file in the same folder renamed over the original), so readers
+ * never see half a file; comments and formatting of a hand-written file are not preserved
+ * by a write.
  * <p>
- * Flag versions and audit entries live in memory (the newest 10,000 entries): they restart at
- * the file's content when the process restarts. A missing file is an empty store; the first
- * write creates it. Thread-safe.
+ * Flag versions and audit entries live in memory (the newest 10,000 entries): they
+ * restart at the file's content when the process restarts. A missing file is an empty
+ * store; the first write creates it. Thread-safe.
  */
 public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
@@ -147,8 +148,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
-			AuditEntry entry) {
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry) {
 		long version;
 		synchronized (this.fileLock) {
 			load();
@@ -221,8 +221,9 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		if (this.watch) {
 			try {
 				WatchService service = this.path.getFileSystem().newWatchService();
-				this.path.getParent().register(service, StandardWatchEventKinds.ENTRY_CREATE,
-						StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+				this.path.getParent()
+					.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+							StandardWatchEventKinds.ENTRY_DELETE);
 				this.watchService = service;
 				Thread watcher = new Thread(() -> watchLoop(service), "flagstaff-watch-" + this.path.getFileName());
 				watcher.setDaemon(true);
@@ -341,7 +342,8 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		}
 
 		/**
-		 * Sets how often the file is polled for changes, as a fallback for missed watch events.
+		 * Sets how often the file is polled for changes, as a fallback for missed watch
+		 * events.
 		 * @param pollInterval the interval (default 2 s)
 		 * @return this builder
 		 */
@@ -351,8 +353,8 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		}
 
 		/**
-		 * Sets how long to wait after a change event before reloading, so a burst of events
-		 * (an editor saving in steps) causes one reload.
+		 * Sets how long to wait after a change event before reloading, so a burst of
+		 * events (an editor saving in steps) causes one reload.
 		 * @param debounce the delay (default 100 ms)
 		 * @return this builder
 		 */
@@ -362,8 +364,8 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		}
 
 		/**
-		 * Sets whether to use the file system's change events; when {@code false} only polling
-		 * follows the file.
+		 * Sets whether to use the file system's change events; when {@code false} only
+		 * polling follows the file.
 		 * @param watch whether to watch (default {@code true})
 		 * @return this builder
 		 */

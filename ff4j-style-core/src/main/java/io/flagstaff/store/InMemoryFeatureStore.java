@@ -11,15 +11,15 @@ import io.flagstaff.model.FeatureSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A store that holds its flags in memory: for tests, demos, flags defined in code, and as the
- * top layer of a {@link LayeredFeatureStore}. Every change increments the revision and tells the
- * subscribers synchronously, on the changing thread, after the change is visible to
- * {@link #load()}. The store accepts any content; a {@code Flagstaff} rejects invalid content
- * and keeps its last good snapshot.
+ * A store that holds its flags in memory: for tests, demos, flags defined in code, and as
+ * the top layer of a {@link LayeredFeatureStore}. Every change increments the revision
+ * and tells the subscribers synchronously, on the changing thread, after the change is
+ * visible to {@link #load()}. The store accepts any content; a {@code Flagstaff} rejects
+ * invalid content and keeps its last good snapshot.
  * <p>
- * Besides the audited {@link WritableFeatureStore} operations it offers unaudited shortcuts for
- * tests ({@link #put}, {@link #remove}, {@link #replace}, {@link #change}). Audit entries are
- * kept in memory (the newest 10,000). Thread-safe.
+ * Besides the audited {@link WritableFeatureStore} operations it offers unaudited
+ * shortcuts for tests ({@link #put}, {@link #remove}, {@link #replace}, {@link #change}).
+ * Audit entries are kept in memory (the newest 10,000). Thread-safe.
  */
 public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 
@@ -91,7 +91,8 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	/**
-	 * Adds or replaces one flag, without auditing or version check, and tells the subscribers.
+	 * Adds or replaces one flag, without auditing or version check, and tells the
+	 * subscribers.
 	 * @param feature the flag
 	 * @return the new revision
 	 */
@@ -110,7 +111,8 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	/**
-	 * Applies a change to the content atomically, without auditing, and tells the subscribers.
+	 * Applies a change to the content atomically, without auditing, and tells the
+	 * subscribers.
 	 * @param change computes the new content from the current one
 	 * @return the new revision
 	 */
@@ -126,8 +128,7 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
-			AuditEntry entry) {
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry) {
 		long version = this.table.write(key, expectedVersion, next, entry, (set) -> {
 		});
 		fireChanged();

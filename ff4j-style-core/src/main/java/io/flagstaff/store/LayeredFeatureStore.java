@@ -14,11 +14,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Composes stores into one, from the highest priority down: test overrides, environment
- * overrides, the shared store, file defaults. A flag (or segment) defined in a higher layer
- * replaces the one with the same key below; environment overrides force flags defined by the
- * layers below them. Writes, versions and audit go to one writable layer (the shared store by
- * default). A layer that fails to load fails the whole load, so an evaluator keeps its last good
- * snapshot instead of falling back to the defaults alone. Thread-safe.
+ * overrides, the shared store, file defaults. A flag (or segment) defined in a higher
+ * layer replaces the one with the same key below; environment overrides force flags
+ * defined by the layers below them. Writes, versions and audit go to one writable layer
+ * (the shared store by default). A layer that fails to load fails the whole load, so an
+ * evaluator keeps its last good snapshot instead of falling back to the defaults alone.
+ * Thread-safe.
  */
 public final class LayeredFeatureStore implements WritableFeatureStore {
 
@@ -227,8 +228,10 @@ public final class LayeredFeatureStore implements WritableFeatureStore {
 		}
 
 		/**
-		 * Sets the environment overrides, applied above the shared store and the defaults.
-		 * @param environment the overrides, for example {@link EnvironmentOverrides#fromSystem()}
+		 * Sets the environment overrides, applied above the shared store and the
+		 * defaults.
+		 * @param environment the overrides, for example
+		 * {@link EnvironmentOverrides#fromSystem()}
 		 * @return this builder
 		 */
 		public Builder environment(EnvironmentOverrides environment) {
@@ -247,7 +250,8 @@ public final class LayeredFeatureStore implements WritableFeatureStore {
 		}
 
 		/**
-		 * Sets the bottom layer (a file or classpath resource shipped with the application).
+		 * Sets the bottom layer (a file or classpath resource shipped with the
+		 * application).
 		 * @param defaults the store
 		 * @return this builder
 		 */
@@ -257,8 +261,8 @@ public final class LayeredFeatureStore implements WritableFeatureStore {
 		}
 
 		/**
-		 * Sets the layer writes go to; by default the first writable of shared, overrides and
-		 * defaults.
+		 * Sets the layer writes go to; by default the first writable of shared, overrides
+		 * and defaults.
 		 * @param writeTo one of the layers
 		 * @return this builder
 		 */

@@ -15,7 +15,8 @@ public record VersionedFeature(FeatureDefinition definition, long version) {
 	public VersionedFeature {
 		Objects.requireNonNull(definition, "definition");
 		if (version < 1) {
-			throw new IllegalArgumentException("version of '" + definition.key() + "' must be at least 1, was " + version);
+			throw new IllegalArgumentException(
+					"version of '" + definition.key() + "' must be at least 1, was " + version);
 		}
 	}
 

@@ -9,10 +9,11 @@ import io.flagstaff.model.Kill;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link FeatureStore} that can be changed at runtime. Every flag carries a version that
- * grows by one with each write; updates name the version they expect, so two writers never
- * silently overwrite each other. Every write is audited ({@link #audit(String, int)}) and
- * announced to subscribers. Implementations are thread-safe.
+ * A {@link FeatureStore} that can be changed at runtime. Every flag carries a version
+ * that grows by one with each write; updates name the version they expect, so two writers
+ * never silently overwrite each other. Every write is audited
+ * ({@link #audit(String, int)}) and announced to subscribers. Implementations are
+ * thread-safe.
  */
 public interface WritableFeatureStore extends FeatureStore {
 
@@ -71,8 +72,9 @@ public interface WritableFeatureStore extends FeatureStore {
 	VersionedFeature disable(String key, String actor);
 
 	/**
-	 * Switches a flag off automatically, recording why (the health guard does this); the flag
-	 * serves off with reason {@code KILLED} until {@link #enable(String, String) enabled}.
+	 * Switches a flag off automatically, recording why (the health guard does this); the
+	 * flag serves off with reason {@code KILLED} until {@link #enable(String, String)
+	 * enabled}.
 	 * @param key the flag key
 	 * @param kill who switched it off and why
 	 * @param actor who makes the change
@@ -98,8 +100,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @param weights new weights by variant name
 	 * @param actor who makes the change
 	 * @return the stored flag
-	 * @throws IllegalArgumentException when a name is not a variant of the flag or a weight is
-	 * negative
+	 * @throws IllegalArgumentException when a name is not a variant of the flag or a
+	 * weight is negative
 	 * @throws io.flagstaff.FeatureNotFoundException when the store has no such flag
 	 */
 	VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor);

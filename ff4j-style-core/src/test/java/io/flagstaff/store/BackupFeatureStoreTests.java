@@ -21,7 +21,8 @@ class BackupFeatureStoreTests {
 	Path folder;
 
 	/**
-	 * A shared store that can be switched off: the wrapper under test only sees load failures.
+	 * A shared store that can be switched off: the wrapper under test only sees load
+	 * failures.
 	 */
 	static final class SwitchableStore extends AbstractWritableFeatureStore {
 

@@ -15,8 +15,9 @@ import io.flagstaff.model.FeatureDefinition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two writers, each with its own store instance, update one flag concurrently; checks that no
- * update is lost, every conflict is reported, and the final state is the last successful write.
+ * Two writers, each with its own store instance, update one flag concurrently; checks
+ * that no update is lost, every conflict is reported, and the final state is the last
+ * successful write.
  */
 public final class ConcurrentWriters {
 
@@ -41,8 +42,8 @@ public final class ConcurrentWriters {
 	 * @return the successful writes, by version
 	 * @throws Exception when a writer fails otherwise
 	 */
-	public static List<Success> run(WritableFeatureStore first, WritableFeatureStore second, String key,
-			int attempts) throws Exception {
+	public static List<Success> run(WritableFeatureStore first, WritableFeatureStore second, String key, int attempts)
+			throws Exception {
 		first.create(FeatureDefinition.builder(key).description("initial").build(), "setup");
 		ConcurrentLinkedQueue<Success> successes = new ConcurrentLinkedQueue<>();
 		AtomicInteger conflicts = new AtomicInteger();

@@ -70,8 +70,7 @@ class LayeredFeatureStoreTests {
 	void withoutAWritableLayerWritesExplainWhatToDo() {
 		FeatureStore readOnly = () -> new StoreContent(FeatureSet.EMPTY, 1);
 		LayeredFeatureStore store = LayeredFeatureStore.builder().defaults(readOnly).build();
-		assertThatExceptionOfType(FeatureStoreException.class)
-			.isThrownBy(() -> store.create(flag("a", "x"), "alice"))
+		assertThatExceptionOfType(FeatureStoreException.class).isThrownBy(() -> store.create(flag("a", "x"), "alice"))
 			.withMessageContaining("writeTo");
 	}
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Checks that a loopback service a store test needs is up: under {@code CI=true} a missing
- * service fails the test, elsewhere it skips it.
+ * Checks that a loopback service a store test needs is up: under {@code CI=true} a
+ * missing service fails the test, elsewhere it skips it.
  */
 public final class TestServices {
 

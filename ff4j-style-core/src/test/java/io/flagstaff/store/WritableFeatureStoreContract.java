@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.awaitility.Awaitility.await;
 
 /**
- * The contract every {@link WritableFeatureStore} passes: a subclass supplies a fresh, empty,
- * isolated store (its own table prefix or key prefix) and cleans up after it.
+ * The contract every {@link WritableFeatureStore} passes: a subclass supplies a fresh,
+ * empty, isolated store (its own table prefix or key prefix) and cleans up after it.
  */
 public abstract class WritableFeatureStoreContract {
 
@@ -232,8 +232,8 @@ public abstract class WritableFeatureStoreContract {
 
 	@Test
 	void segmentsAreStoredWithTheFlags() {
-		List<Condition> conditions = List.of(new Condition.Attribute("region", Operator.IN, List.of("DE", "RO"), false,
-				false));
+		List<Condition> conditions = List
+			.of(new Condition.Attribute("region", Operator.IN, List.of("DE", "RO"), false, false));
 		this.store.putSegment("eu", conditions, "alice");
 		FeatureDefinition feature = simpleFeature("a").toBuilder()
 			.rule(Rule.serve(List.of(new Condition.Segment("eu", false)), true))
