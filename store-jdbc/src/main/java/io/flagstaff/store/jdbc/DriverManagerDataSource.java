@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link DataSource} opening a new connection per call through {@link DriverManager}: enough for
- * tests and small tools. Use a pool in applications.
+ * A {@link DataSource} opening a new connection per call through {@link DriverManager}:
+ * enough for tests and small tools. Use a pool in applications.
  */
 final class DriverManagerDataSource implements DataSource {
 

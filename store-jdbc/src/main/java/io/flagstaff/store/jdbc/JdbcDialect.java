@@ -26,8 +26,8 @@ public enum JdbcDialect {
 	}
 
 	/**
-	 * Returns the classpath location of this dialect's DDL, with a {@code ${prefix}} placeholder
-	 * for the table-name prefix.
+	 * Returns the classpath location of this dialect's DDL, with a {@code ${prefix}}
+	 * placeholder for the table-name prefix.
 	 * @return the resource name
 	 */
 	public String schemaResource() {

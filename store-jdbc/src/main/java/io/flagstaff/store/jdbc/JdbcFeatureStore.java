@@ -24,16 +24,16 @@ import io.flagstaff.store.VersionedFeature;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A writable store in a relational database shared by many application instances. Each flag
- * and segment is one JSON document with a version in the {@code <prefix>documents} table; every
- * write also bumps the single row of {@code <prefix>revision} and appends to
- * {@code <prefix>audit}, in one transaction. The tables are created on first use (idempotent
- * DDL, see {@link JdbcDialect#schemaResource()}).
+ * A writable store in a relational database shared by many application instances. Each
+ * flag and segment is one JSON document with a version in the {@code <prefix>documents}
+ * table; every write also bumps the single row of {@code <prefix>revision} and appends to
+ * {@code <prefix>audit}, in one transaction. The tables are created on first use
+ * (idempotent DDL, see {@link JdbcDialect#schemaResource()}).
  * <p>
- * Subscribers learn about changes by polling the revision (every {@code pollInterval}) and, on
- * PostgreSQL, at once through LISTEN/NOTIFY on a dedicated connection that reconnects by itself
- * and re-reads the revision after each reconnect. A failing poll or reconnect reports the store
- * as down; the next success reports it up again. Thread-safe.
+ * Subscribers learn about changes by polling the revision (every {@code pollInterval})
+ * and, on PostgreSQL, at once through LISTEN/NOTIFY on a dedicated connection that
+ * reconnects by itself and re-reads the revision after each reconnect. A failing poll or
+ * reconnect reports the store as down; the next success reports it up again. Thread-safe.
  */
 public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
@@ -104,8 +104,8 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	/**
-	 * Returns the DDL this store runs for a dialect and table prefix, for DBAs who create the
-	 * tables themselves.
+	 * Returns the DDL this store runs for a dialect and table prefix, for DBAs who create
+	 * the tables themselves.
 	 * @param dialect the database
 	 * @param tablePrefix the table-name prefix
 	 * @return the SQL statements, separated by {@code ;}
@@ -156,7 +156,8 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 			tables.createSchema(connection);
 		}
 		catch (SQLException ex) {
-			// another instance may be creating the same tables right now: the DDL is idempotent
+			// another instance may be creating the same tables right now: the DDL is
+			// idempotent
 			tables.createSchema(connection);
 		}
 		finally {
@@ -204,8 +205,10 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	private FeatureStoreException failure(String what, SQLException ex) {
-		return new FeatureStoreException("Cannot " + what + " in " + this + ": " + ex.getMessage()
-				+ "; check that the database is reachable and the user may use the " + this.prefix + "* tables", ex);
+		return new FeatureStoreException(
+				"Cannot " + what + " in " + this + ": " + ex.getMessage()
+						+ "; check that the database is reachable and the user may use the " + this.prefix + "* tables",
+				ex);
 	}
 
 	@Override
@@ -220,8 +223,7 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
-			AuditEntry entry) {
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry) {
 		long version;
 		try {
 			version = transaction("write flag '" + key + "'", Connection.TRANSACTION_READ_COMMITTED,
@@ -293,8 +295,8 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	private synchronized void startListenerIfNeeded() {
 		if (this.notifications && this.listener == null && !this.closed && this.dialect == JdbcDialect.POSTGRESQL) {
 			PostgresChangeListener started = new PostgresChangeListener(this.dataSource,
-					new JdbcTables(JdbcDialect.POSTGRESQL, this.prefix).channel(), this::notified,
-					this::listenerFailed, this::checkRevision);
+					new JdbcTables(JdbcDialect.POSTGRESQL, this.prefix).channel(), this::notified, this::listenerFailed,
+					this::checkRevision);
 			this.listener = started;
 			started.start();
 		}
@@ -343,8 +345,9 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	private void listenerFailed(Exception failure) {
-		fireFailed(new FeatureStoreException("Lost the change-notification connection of " + this + ": "
-				+ failure.getMessage() + "; reconnecting", failure));
+		fireFailed(new FeatureStoreException(
+				"Lost the change-notification connection of " + this + ": " + failure.getMessage() + "; reconnecting",
+				failure));
 	}
 
 	@Override
@@ -387,7 +390,8 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		}
 
 		/**
-		 * Sets the prefix of the table names (and of the PostgreSQL notification channel).
+		 * Sets the prefix of the table names (and of the PostgreSQL notification
+		 * channel).
 		 * @param tablePrefix letters, digits and underscores (default {@code flagstaff_})
 		 * @return this builder
 		 */

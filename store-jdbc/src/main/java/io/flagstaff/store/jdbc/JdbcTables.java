@@ -25,9 +25,9 @@ import io.flagstaff.store.VersionedFeature;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL of the JDBC store: schema creation and the statements over the documents, audit and
- * revision tables. Every method works on a connection it is given and leaves transactions to the
- * caller.
+ * The SQL of the JDBC store: schema creation and the statements over the documents, audit
+ * and revision tables. Every method works on a connection it is given and leaves
+ * transactions to the caller.
  */
 final class JdbcTables {
 
@@ -116,8 +116,8 @@ final class JdbcTables {
 	}
 
 	@Nullable VersionedFeature feature(Connection connection, String key, String source) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(
-				"select version, document from " + this.documents + " where kind = ? and name = ?")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("select version, document from " + this.documents + " where kind = ? and name = ?")) {
 			statement.setString(1, FEATURE);
 			statement.setString(2, key);
 			try (ResultSet rows = statement.executeQuery()) {
@@ -142,8 +142,8 @@ final class JdbcTables {
 	}
 
 	/**
-	 * Writes one flag if its version is the expected one; returns the new version (0 after a
-	 * delete). Call inside a transaction.
+	 * Writes one flag if its version is the expected one; returns the new version (0
+	 * after a delete). Call inside a transaction.
 	 */
 	long writeFeature(Connection connection, String key, long expected, @Nullable FeatureDefinition next,
 			AuditEntry entry) throws SQLException {
@@ -156,8 +156,8 @@ final class JdbcTables {
 		}
 		int rows;
 		if (next == null) {
-			try (PreparedStatement statement = connection.prepareStatement(
-					"delete from " + this.documents + " where kind = ? and name = ? and version = ?")) {
+			try (PreparedStatement statement = connection
+				.prepareStatement("delete from " + this.documents + " where kind = ? and name = ? and version = ?")) {
 				statement.setString(1, FEATURE);
 				statement.setString(2, key);
 				statement.setLong(3, expected);
@@ -184,10 +184,11 @@ final class JdbcTables {
 	}
 
 	/**
-	 * Writes or removes one segment; returns whether it existed. Call inside a transaction.
+	 * Writes or removes one segment; returns whether it existed. Call inside a
+	 * transaction.
 	 */
-	boolean writeSegment(Connection connection, String name, @Nullable List<Condition> conditions,
-			AuditEntry entry) throws SQLException {
+	boolean writeSegment(Connection connection, String name, @Nullable List<Condition> conditions, AuditEntry entry)
+			throws SQLException {
 		if (conditions == null) {
 			try (PreparedStatement statement = connection
 				.prepareStatement("delete from " + this.documents + " where kind = ? and name = ?")) {
@@ -231,8 +232,8 @@ final class JdbcTables {
 	}
 
 	/**
-	 * Bumps the revision, records the audit entry and, on PostgreSQL, queues the notification
-	 * (sent on commit). Returns the new revision.
+	 * Bumps the revision, records the audit entry and, on PostgreSQL, queues the
+	 * notification (sent on commit). Returns the new revision.
 	 */
 	long recordChange(Connection connection, AuditEntry entry) throws SQLException {
 		try (PreparedStatement statement = connection
@@ -247,10 +248,10 @@ final class JdbcTables {
 			statement.setString(3, entry.actor());
 			statement.setTimestamp(4, Timestamp.from(entry.time()), UTC);
 			statement.setString(5, entry.reason());
-			statement.setString(6, (entry.oldDefinition() != null)
-					? FeatureDocumentCodec.writeFeature(entry.oldDefinition()) : null);
-			statement.setString(7, (entry.newDefinition() != null)
-					? FeatureDocumentCodec.writeFeature(entry.newDefinition()) : null);
+			statement.setString(6,
+					(entry.oldDefinition() != null) ? FeatureDocumentCodec.writeFeature(entry.oldDefinition()) : null);
+			statement.setString(7,
+					(entry.newDefinition() != null) ? FeatureDocumentCodec.writeFeature(entry.newDefinition()) : null);
 			statement.executeUpdate();
 		}
 		if (this.dialect == JdbcDialect.POSTGRESQL) {
@@ -263,8 +264,7 @@ final class JdbcTables {
 		return current;
 	}
 
-	List<AuditEntry> audit(Connection connection, @Nullable String key, int limit, String source)
-			throws SQLException {
+	List<AuditEntry> audit(Connection connection, @Nullable String key, int limit, String source) throws SQLException {
 		if (limit < 0) {
 			throw new IllegalArgumentException("audit limit must not be negative, was " + limit);
 		}

@@ -15,10 +15,11 @@ import org.postgresql.PGNotification;
 
 /**
  * Follows a PostgreSQL notification channel on a dedicated connection, on its own daemon
- * thread. When the connection breaks it reconnects with a growing pause (100 ms up to 2 s),
- * reports the failure when a reconnect fails, and after each successful (re)connect asks for
- * a full revision check, so a notification sent while disconnected is never missed. The
- * connection carries {@code application_name = flagstaff-listener-<channel>-<n>}.
+ * thread. When the connection breaks it reconnects with a growing pause (100 ms up to 2
+ * s), reports the failure when a reconnect fails, and after each successful (re)connect
+ * asks for a full revision check, so a notification sent while disconnected is never
+ * missed. The connection carries
+ * {@code application_name = flagstaff-listener-<channel>-<n>}.
  */
 final class PostgresChangeListener {
 

@@ -13,8 +13,8 @@ import io.flagstaff.store.MutableClock;
 import io.flagstaff.store.TestServices;
 
 /**
- * The databases the JDBC tests run against, on loopback, each test with its own table prefix
- * (or its own in-memory H2 database) so runs never collide.
+ * The databases the JDBC tests run against, on loopback, each test with its own table
+ * prefix (or its own in-memory H2 database) so runs never collide.
  */
 enum TestDatabase {
 

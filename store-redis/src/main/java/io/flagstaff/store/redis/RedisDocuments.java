@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON values the Redis store keeps: a versioned envelope
- * {@code {"version":3,"updatedAt":"…","updatedBy":"…","document":{…native flag…}}} per flag or
- * segment, and one JSON object per audit entry.
+ * {@code {"version":3,"updatedAt":"…","updatedBy":"…","document":{…native flag…}}} per
+ * flag or segment, and one JSON object per audit entry.
  */
 final class RedisDocuments {
 
@@ -79,7 +79,8 @@ final class RedisDocuments {
 		JsonNode reason = node.get("reason");
 		return new AuditEntry(key, AuditAction.valueOf(node.get("action").asString()), node.get("actor").asString(),
 				Instant.parse(node.get("time").asString()), definition(key, node.get("old"), source),
-				definition(key, node.get("new"), source), (reason == null || reason.isNull()) ? null : reason.asString());
+				definition(key, node.get("new"), source),
+				(reason == null || reason.isNull()) ? null : reason.asString());
 	}
 
 	private static @Nullable FeatureDefinition definition(String key, @Nullable JsonNode document, String source) {

@@ -37,21 +37,23 @@ import io.lettuce.core.resource.Delay;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A writable store in Redis shared by many application instances. Under a configurable key
- * prefix ({@code flagstaff:} by default) it keeps:
+ * A writable store in Redis shared by many application instances. Under a configurable
+ * key prefix ({@code flagstaff:} by default) it keeps:
  * <ul>
  * <li>{@code <prefix>features}: a hash, field = flag key, value = a versioned envelope
  * {@code {"version":…,"updatedAt":…,"updatedBy":…,"document":{native flag}}};</li>
  * <li>{@code <prefix>segments}: the same for segments;</li>
  * <li>{@code <prefix>revision}: a counter bumped by every write;</li>
- * <li>{@code <prefix>audit} and {@code <prefix>audit:<key>}: the newest audit entries (JSON),
- * capped;</li>
- * <li>the pub/sub channel {@code <prefix>changes}, which announces each new revision.</li>
+ * <li>{@code <prefix>audit} and {@code <prefix>audit:<key>}: the newest audit entries
+ * (JSON), capped;</li>
+ * <li>the pub/sub channel {@code <prefix>changes}, which announces each new
+ * revision.</li>
  * </ul>
- * Writes are Lua scripts: compare-and-set of the version, revision bump, audit and publish in one
- * atomic step. Subscribers are told of changes by pub/sub; after the subscription connection
- * comes back (Lettuce reconnects by itself) the revision is read again, so a change announced
- * while disconnected is not missed; a slow poll of the revision backs this up. Thread-safe.
+ * Writes are Lua scripts: compare-and-set of the version, revision bump, audit and
+ * publish in one atomic step. Subscribers are told of changes by pub/sub; after the
+ * subscription connection comes back (Lettuce reconnects by itself) the revision is read
+ * again, so a change announced while disconnected is not missed; a slow poll of the
+ * revision backs this up. Thread-safe.
  */
 public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
@@ -140,8 +142,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	private FeatureStoreException failure(String what, RuntimeException ex) {
-		return new FeatureStoreException("Cannot " + what + " in " + this + ": " + ex.getMessage()
-				+ "; check that Redis is reachable", ex);
+		return new FeatureStoreException(
+				"Cannot " + what + " in " + this + ": " + ex.getMessage() + "; check that Redis is reachable", ex);
 	}
 
 	@Override
@@ -204,8 +206,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
-			AuditEntry entry) {
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry) {
 		String value = (next != null)
 				? RedisDocuments.envelope(expectedVersion + 1, FeatureDocumentCodec.writeFeature(next), entry) : "";
 		List<Object> result = write("features", key, Long.toString(expectedVersion), value, entry);
@@ -308,7 +309,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
 				@Override
 				public void message(String channel, String message) {
-					// never block Lettuce's I/O thread: listeners reload through the store
+					// never block Lettuce's I/O thread: listeners reload through the
+					// store
 					execute(() -> {
 						try {
 							notified(Long.parseLong(message));
@@ -321,7 +323,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
 				@Override
 				public void subscribed(String channel, long count) {
-					// first subscription, or re-subscription after a reconnect: re-read, since
+					// first subscription, or re-subscription after a reconnect: re-read,
+					// since
 					// announcements made while disconnected are lost
 					execute(RedisFeatureStore.this::checkRevision);
 				}
@@ -486,7 +489,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		}
 
 		/**
-		 * Builds the store; it connects on first use, so it can be built while Redis is down.
+		 * Builds the store; it connects on first use, so it can be built while Redis is
+		 * down.
 		 * @return the store
 		 */
 		public RedisFeatureStore build() {
@@ -494,7 +498,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 				return new RedisFeatureStore(this, this.client, null, false);
 			}
 			ClientResources resources = ClientResources.builder()
-				.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+				.reconnectDelay(
+						Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
 				.build();
 			RedisClient created = RedisClient.create(resources, Objects.requireNonNull(this.uri));
 			created.setOptions(ClientOptions.builder()

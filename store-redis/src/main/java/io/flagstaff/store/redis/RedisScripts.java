@@ -6,10 +6,10 @@ package io.flagstaff.store.redis;
 final class RedisScripts {
 
 	/**
-	 * Compare-and-set of one hash field. KEYS: hash, revision, audit, audit of the key. ARGV:
-	 * field, expected version ({@code *} for any), new value ({@code ""} deletes), audit entry,
-	 * channel, audit capacity. Returns {1, revision, existed} or {0, actual version} where -1
-	 * means the stored value is unreadable.
+	 * Compare-and-set of one hash field. KEYS: hash, revision, audit, audit of the key.
+	 * ARGV: field, expected version ({@code *} for any), new value ({@code ""} deletes),
+	 * audit entry, channel, audit capacity. Returns {1, revision, existed} or {0, actual
+	 * version} where -1 means the stored value is unreadable.
 	 */
 	static final String COMPARE_AND_SET = """
 			local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -43,8 +43,8 @@ final class RedisScripts {
 			""";
 
 	/**
-	 * Reads everything at once. KEYS: revision, flags hash, segments hash. Returns {revision,
-	 * flags as field/value list, segments as field/value list}.
+	 * Reads everything at once. KEYS: revision, flags hash, segments hash. Returns
+	 * {revision, flags as field/value list, segments as field/value list}.
 	 */
 	static final String LOAD = """
 			return {redis.call('GET', KEYS[1]) or '0', redis.call('HGETALL', KEYS[2]), redis.call('HGETALL', KEYS[3])}
