@@ -9,9 +9,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.flagstaff.model.Bucketing;
 import io.flagstaff.model.BucketingScheme;
@@ -46,6 +48,9 @@ final class LegacyReader {
 	/** The context attribute the legacy {@code beta_program} key maps to. */
 	static final String BETA_PROGRAM = "betaProgram";
 
+	/** The environment in which the legacy code evaluates dependencies. */
+	static final String PRODUCTION = "production";
+
 	/** The name of the rule that serves a context without attributes. */
 	static final String EMPTY_CONTEXT_RULE = "legacy-empty-context";
 
@@ -77,21 +82,62 @@ final class LegacyReader {
 		if (!this.reader.problems().isEmpty()) {
 			return null;
 		}
-		// A dependency missing from the document is never active: the dependent flag is
-		// off.
-		features.replaceAll((key,
-				feature) -> feature.requires()
-					.stream()
-					.allMatch((prerequisite) -> features.containsKey(prerequisite.feature()))
-							? feature
-							: feature.toBuilder()
-								.enabled(false)
-								.requires(feature.requires()
-									.stream()
-									.filter((prerequisite) -> features.containsKey(prerequisite.feature()))
-									.toList())
-								.build());
+		features.replaceAll((key, feature) -> withoutMissingDependencies(feature, features));
+		Set<String> offInProduction = new HashSet<>();
+		for (String key : features.keySet()) {
+			if (offInProduction(key, features, new HashSet<>())) {
+				offInProduction.add(key);
+			}
+		}
+		features.replaceAll((key, feature) -> dependsOnAny(feature, offInProduction)
+				? feature.toBuilder().enabled(false).build() : feature);
 		return new FeatureSet(Map.of(), features);
+	}
+
+	/**
+	 * A dependency missing from the document is never active: the dependent flag is off.
+	 */
+	private static FeatureDefinition withoutMissingDependencies(FeatureDefinition feature,
+			Map<String, FeatureDefinition> features) {
+		List<Prerequisite> known = new ArrayList<>();
+		for (Prerequisite prerequisite : feature.requires()) {
+			if (features.containsKey(prerequisite.feature())) {
+				known.add(prerequisite);
+			}
+		}
+		if (known.size() == feature.requires().size()) {
+			return feature;
+		}
+		return feature.toBuilder().enabled(false).requires(known).build();
+	}
+
+	private static boolean dependsOnAny(FeatureDefinition feature, Set<String> keys) {
+		for (Prerequisite prerequisite : feature.requires()) {
+			if (keys.contains(prerequisite.feature())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a flag can never be on in production, where the legacy code evaluates every
+	 * dependency: a flag depending on it is then off in every environment.
+	 */
+	private static boolean offInProduction(String key, Map<String, FeatureDefinition> features, Set<String> visiting) {
+		FeatureDefinition feature = features.get(key);
+		if (feature == null || !visiting.add(key)) {
+			return false;
+		}
+		if (!feature.enabled() || !feature.environments().isEmpty() && !feature.environments().contains(PRODUCTION)) {
+			return true;
+		}
+		for (Prerequisite prerequisite : feature.requires()) {
+			if (offInProduction(prerequisite.feature(), features, visiting)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private @Nullable FeatureDefinition feature(String key, JsonNode node) {

@@ -210,6 +210,23 @@ class LegacyFormatTests {
 		assertThat(set.features().get("f").requires()).isEmpty();
 	}
 
+	@Test
+	void aDependencyNeverOnInProductionTurnsTheDependentOffEverywhereAsTheLegacyCodeDid() {
+		FeatureSet set = FeatureDocuments.parseLegacy("""
+				{"dev_only": {"active": true, "environments": ["dev"]},
+				 "needs": {"active": true, "depends_on": ["dev_only"], "environments": ["dev"]},
+				 "needs_needs": {"active": true, "depends_on": ["needs"]},
+				 "fine": {"active": true, "depends_on": ["any_env"]},
+				 "any_env": {"active": true, "environments": ["dev", "production"]}}
+				""", "test");
+		assertThat(set.features().values()).filteredOn(FeatureDefinition::enabled)
+			.extracting(FeatureDefinition::key)
+			.containsExactly("dev_only", "fine", "any_env");
+		try (Flagstaff flagstaff = flagstaff(set)) {
+			assertThat(flagstaff.isEnabled("needs", FeatureContext.builder().environment("dev").build())).isFalse();
+		}
+	}
+
 	static Stream<Arguments> legacyProblems() {
 		return Stream.of(
 				Arguments.of("{\"f\": {\"active\": true, \"percentage_rolout\": 5}}",
