@@ -1,0 +1,10 @@
+/**
+ * Keeping flags healthy: the {@link io.flagstaff.health.HealthGuard} automatic kill
+ * switch, the {@link io.flagstaff.health.TrafficMonitor}, the
+ * {@link io.flagstaff.health.HygieneReport} of stale flags, exposure and conversion
+ * tracking for experiments, and user feedback.
+ */
+@NullMarked
+package io.flagstaff.health;
+
+import org.jspecify.annotations.NullMarked;
