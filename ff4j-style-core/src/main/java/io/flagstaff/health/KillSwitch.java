@@ -3,6 +3,7 @@ package io.flagstaff.health;
 import java.util.Map;
 
 import io.flagstaff.model.Kill;
+import io.flagstaff.store.WritableFeatureStore;
 
 /**
  * Writes an automatic disable to the store, so that it reaches every instance and
@@ -28,5 +29,18 @@ public interface KillSwitch {
 	 * @throws io.flagstaff.store.FeatureStoreException when the store cannot be written
 	 */
 	void setVariantWeights(String feature, Map<String, Integer> weights, Kill kill);
+
+	/**
+	 * Returns a kill switch that writes to a store: a disable becomes
+	 * {@link WritableFeatureStore#disable(String, Kill, String)} (the flag then serves
+	 * off with reason {@code KILLED} until enabled, and the audit entry carries the
+	 * kill's reason), a variant shift becomes
+	 * {@link WritableFeatureStore#setVariantWeights}; both by the kill's actor.
+	 * @param store the store
+	 * @return the kill switch
+	 */
+	static KillSwitch of(WritableFeatureStore store) {
+		return new StoreKillSwitch(store);
+	}
 
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.flagstaff.FeatureSnapshot;
 import io.flagstaff.Flagstaff;
@@ -66,6 +67,8 @@ public final class TrafficMonitor implements AutoCloseable {
 	private final Map<String, Watch> watches = new HashMap<>();
 
 	private @Nullable ScheduledFuture<?> schedule;
+
+	private final AtomicLong rounds = new AtomicLong();
 
 	private TrafficMonitor(Builder builder) {
 		this.flagstaff = builder.flagstaff;
@@ -141,7 +144,16 @@ public final class TrafficMonitor implements AutoCloseable {
 				disabled.add(event);
 			}
 		}
+		this.rounds.incrementAndGet();
 		return disabled;
+	}
+
+	/**
+	 * Returns how many rounds completed, scheduled or not.
+	 * @return the count since creation
+	 */
+	public long rounds() {
+		return this.rounds.get();
 	}
 
 	/**
