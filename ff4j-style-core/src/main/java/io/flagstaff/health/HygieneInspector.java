@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.flagstaff.Flagstaff;
+import io.flagstaff.UsageSnapshot;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
 import io.flagstaff.model.Prerequisite;
 import io.flagstaff.model.Rule;
+import io.flagstaff.store.AuditEntry;
+import io.flagstaff.store.WritableFeatureStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,11 +76,41 @@ public final class HygieneInspector {
 	}
 
 	/**
+	 * Inspects the flags a {@link Flagstaff} serves now, with its usage counts as the
+	 * last-evaluated source (tracking since {@code startedAt}) and, when its store is a
+	 * {@link WritableFeatureStore}, the newest audit entry of each flag as its last
+	 * change. Sources set on the builder are replaced.
+	 * @param flagstaff the evaluator
+	 * @param startedAt since when its usage has been counted (usually when it was built)
+	 * @return the report
+	 */
+	public HygieneReport inspect(Flagstaff flagstaff, Instant startedAt) {
+		UsageSnapshot usage = flagstaff.usage();
+		FlagTimes lastEvaluated = (feature) -> {
+			UsageSnapshot.FeatureUsage featureUsage = usage.feature(feature);
+			return (featureUsage != null) ? featureUsage.lastEvaluated() : null;
+		};
+		FlagTimes lastChanged = null;
+		if (flagstaff.store() instanceof WritableFeatureStore writable) {
+			lastChanged = (feature) -> {
+				List<AuditEntry> entries = writable.audit(feature, 1);
+				return entries.isEmpty() ? null : entries.get(0).time();
+			};
+		}
+		return inspect(flagstaff.snapshot().featureSet(), lastEvaluated, startedAt, lastChanged);
+	}
+
+	/**
 	 * Inspects a set of flags.
 	 * @param features the flags
 	 * @return the report
 	 */
 	public HygieneReport inspect(FeatureSet features) {
+		return inspect(features, this.lastEvaluated, this.trackingSince, this.lastChanged);
+	}
+
+	private HygieneReport inspect(FeatureSet features, @Nullable FlagTimes lastEvaluated,
+			@Nullable Instant trackingSince, @Nullable FlagTimes lastChanged) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		List<HygieneFinding> findings = new ArrayList<>();
@@ -89,8 +123,8 @@ public final class HygieneInspector {
 								+ " days ago): remove the flag and the code paths "
 								+ "it guards, or move 'expires' to a later date"));
 			}
-			notEvaluated(key, now, findings);
-			constant(feature, now, findings);
+			notEvaluated(key, now, lastEvaluated, trackingSince, findings);
+			constant(feature, now, lastChanged, findings);
 			if (feature.owner() == null || feature.owner().isBlank()) {
 				findings.add(new HygieneFinding(key, HygieneFinding.Kind.NO_OWNER,
 						"has no owner: set 'owner' to the team that will remove it"));
@@ -106,28 +140,29 @@ public final class HygieneInspector {
 		return new HygieneReport(now, features.features().size(), findings);
 	}
 
-	private void notEvaluated(String key, Instant now, List<HygieneFinding> findings) {
-		if (this.lastEvaluated == null) {
+	private void notEvaluated(String key, Instant now, @Nullable FlagTimes lastEvaluated,
+			@Nullable Instant trackingSince, List<HygieneFinding> findings) {
+		if (lastEvaluated == null) {
 			return;
 		}
-		Instant last = this.lastEvaluated.at(key);
+		Instant last = lastEvaluated.at(key);
 		if (last != null && !last.plus(this.notEvaluatedFor).isAfter(now)) {
 			findings.add(new HygieneFinding(key, HygieneFinding.Kind.NOT_EVALUATED, "not evaluated since " + last + " ("
 					+ Duration.between(last, now).toDays() + " days): remove it if no code reads it"));
 		}
-		else if (last == null && this.trackingSince != null
-				&& !this.trackingSince.plus(this.notEvaluatedFor).isAfter(now)) {
+		else if (last == null && trackingSince != null && !trackingSince.plus(this.notEvaluatedFor).isAfter(now)) {
 			findings.add(new HygieneFinding(key, HygieneFinding.Kind.NOT_EVALUATED,
-					"never evaluated since " + this.trackingSince + ": remove it if no code reads it"));
+					"never evaluated since " + trackingSince + ": remove it if no code reads it"));
 		}
 	}
 
-	private void constant(FeatureDefinition feature, Instant now, List<HygieneFinding> findings) {
+	private void constant(FeatureDefinition feature, Instant now, @Nullable FlagTimes lastChanged,
+			List<HygieneFinding> findings) {
 		String served = servedToEveryone(feature);
-		if (served == null || this.lastChanged == null) {
+		if (served == null || lastChanged == null) {
 			return;
 		}
-		Instant changed = this.lastChanged.at(feature.key());
+		Instant changed = lastChanged.at(feature.key());
 		if (changed != null && !changed.plus(this.unchangedFor).isAfter(now)) {
 			String advice = served.equals("on") ? "remove the flag and keep the code it enables"
 					: "remove the flag and the code it guards";

@@ -1,5 +1,7 @@
 package io.flagstaff.health;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +23,12 @@ import io.flagstaff.model.VariantDefinition;
 import io.flagstaff.store.AuditAction;
 import io.flagstaff.store.AuditEntry;
 import io.flagstaff.store.FeatureStoreException;
+import io.flagstaff.store.FileFeatureStore;
 import io.flagstaff.store.InMemoryFeatureStore;
+import io.flagstaff.store.WritableFeatureStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -184,6 +189,26 @@ class HealthGuardTests {
 	}
 
 	@Test
+	void anAutomaticDisableWrittenToAFileSurvivesAProcessRestart(@TempDir Path dir) {
+		Path file = dir.resolve("features.yml");
+		try (FileFeatureStore store = FileFeatureStore.builder(file).watch(false).build();
+				Flagstaff flagstaff = Flagstaff.builder(store).build();
+				HealthGuard guard = guard(flagstaff, store)) {
+			store.create(flag("checkout", policy(2, null, null, null, null)), "setup");
+			flagstaff.refresh();
+			guard.recordFailure("checkout", FAST, BOOM);
+			guard.recordFailure("checkout", FAST, BOOM);
+			assertThat(this.events).hasSize(1);
+		}
+		try (FileFeatureStore reopened = FileFeatureStore.builder(file).watch(false).build();
+				Flagstaff restarted = Flagstaff.builder(reopened).build()) {
+			assertThat(restarted.evaluate("checkout", FeatureContext.empty()).reason()).isEqualTo(Reason.KILLED);
+			assertThat(restarted.snapshot().definition("checkout").killed())
+				.isEqualTo(new Kill("health-guard", this.events.get(0).reason(), NOW));
+		}
+	}
+
+	@Test
 	void variantScopeMovesTheOffendingVariantsWeightToTheControl() {
 		Setup setup = setup(threeVariants());
 		for (int i = 0; i < 2; i++) {
@@ -297,6 +322,25 @@ class HealthGuardTests {
 	}
 
 	@Test
+	void recordingASuccessfulCallAllocatesNothing() {
+		FeatureDefinition flag = flag("checkout", policy(10, 0.5, 10, Duration.ofMillis(100), 10)).toBuilder()
+			.variants(List.of(new VariantDefinition("a", 1, null), new VariantDefinition("b", 1, null)))
+			.build();
+		Setup setup = setup(flag);
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long thread = Thread.currentThread().getId();
+		for (int i = 0; i < 20_000; i++) {
+			setup.guard.recordSuccess("checkout", "a", 1000);
+		}
+		long before = threads.getThreadAllocatedBytes(thread);
+		for (int i = 0; i < 100_000; i++) {
+			setup.guard.recordSuccess("checkout", "a", 1000);
+		}
+		long allocated = threads.getThreadAllocatedBytes(thread) - before;
+		assertThat(allocated).as("bytes allocated by 100,000 records").isLessThan(100_000);
+	}
+
+	@Test
 	void aFailedStoreWriteIsRetriedOnTheNextCallThatCrossesThePolicy() {
 		InMemoryFeatureStore store = InMemoryFeatureStore.of(flag("checkout", policy(2, null, null, null, null)));
 		Flagstaff flagstaff = Flagstaff.builder(store).build();
@@ -380,7 +424,7 @@ class HealthGuardTests {
 		return new Setup(store, flagstaff, guard);
 	}
 
-	private HealthGuard guard(Flagstaff flagstaff, InMemoryFeatureStore store) {
+	private HealthGuard guard(Flagstaff flagstaff, WritableFeatureStore store) {
 		HealthGuard guard = HealthGuard.builder(flagstaff, KillSwitch.of(store))
 			.clock(Clock.fixed(NOW, ZoneOffset.UTC))
 			.ticker(this.ticker)

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.flagstaff.FeatureContext;
+import io.flagstaff.Flagstaff;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
@@ -17,6 +19,7 @@ import io.flagstaff.model.Operator;
 import io.flagstaff.model.Prerequisite;
 import io.flagstaff.model.Rule;
 import io.flagstaff.model.VariantDefinition;
+import io.flagstaff.store.InMemoryFeatureStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -129,6 +132,31 @@ class HygieneInspectorTests {
 					+ "keep the code it enables");
 		assertThat(report.findings().get(1).message()).contains("served off")
 			.endsWith("remove the flag and the code it guards");
+	}
+
+	@Test
+	void aFlagstaffIsInspectedWithItsUsageAndItsStoresAuditTrail() {
+		Instant evaluatedAt = NOW.minus(Duration.ofDays(10));
+		InMemoryFeatureStore store = new InMemoryFeatureStore(
+				FeatureSet.of(owned("used").rollout(50.0).build(), owned("unused").rollout(50.0).build(),
+						owned("done").rollout(50.0).build()),
+				Clock.fixed(NOW.minus(Duration.ofDays(40)), ZoneOffset.UTC));
+		store.setRollout("done", 100.0, "ops");
+		try (Flagstaff flagstaff = Flagstaff.builder(store).clock(Clock.fixed(evaluatedAt, ZoneOffset.UTC)).build()) {
+			flagstaff.isEnabled("used", FeatureContext.ofUser("u-1"));
+			flagstaff.isEnabled("done", FeatureContext.ofUser("u-1"));
+			HygieneReport report = HygieneInspector.builder()
+				.clock(this.clock)
+				.notEvaluatedFor(Duration.ofDays(11))
+				.unchangedFor(Duration.ofDays(30))
+				.build()
+				.inspect(flagstaff, NOW.minus(Duration.ofDays(20)));
+			assertThat(report.findings()).extracting(HygieneFinding::feature, HygieneFinding::kind)
+				.containsExactly(tuple("unused", HygieneFinding.Kind.NOT_EVALUATED),
+						tuple("done", HygieneFinding.Kind.CONSTANT));
+			assertThat(report.findings().get(0).message())
+				.isEqualTo("never evaluated since 2026-11-02T10:00:00Z: remove it if no code reads it");
+		}
 	}
 
 	private static FeatureDefinition.Builder owned(String key) {
