@@ -129,7 +129,8 @@ final class DefaultHealthGuard implements HealthGuard {
 			return;
 		}
 		Trigger trigger = monitor.crossed(now, failed, slow);
-		if (trigger == null || !monitor.state.compareAndSet(Monitor.ARMED, Monitor.TRIPPING)) {
+		if (trigger == null || alreadyOff(definition, variant)
+				|| !monitor.state.compareAndSet(Monitor.ARMED, Monitor.TRIPPING)) {
 			return;
 		}
 		Map<String, Number> figures = new LinkedHashMap<>();
@@ -140,6 +141,25 @@ final class DefaultHealthGuard implements HealthGuard {
 		catch (RejectedExecutionException ex) {
 			monitor.state.set(Monitor.ARMED);
 		}
+	}
+
+	/**
+	 * Returns whether the flag (or the variant) is already out of service, for example
+	 * killed before a restart: calls still recorded for it must not write another
+	 * disable.
+	 */
+	private static boolean alreadyOff(FeatureDefinition definition, @Nullable String variant) {
+		if (!definition.enabled() || definition.killed() != null) {
+			return true;
+		}
+		if (variant != null) {
+			for (VariantDefinition candidate : definition.variants()) {
+				if (candidate.name().equals(variant)) {
+					return candidate.weight() == 0;
+				}
+			}
+		}
+		return false;
 	}
 
 	private void disable(Monitor monitor, FeatureDefinition definition, @Nullable String variant, Trigger trigger,

@@ -275,6 +275,15 @@ class HealthGuardTests {
 	}
 
 	@Test
+	void callsRecordedForAFlagKilledBeforeARestartDoNotDisableItAgain() {
+		Kill earlier = new Kill("health-guard", "earlier incident", NOW.minus(Duration.ofHours(1)));
+		Setup setup = setup(flag("checkout", policy(1, null, null, null, null)).toBuilder().killed(earlier).build());
+		setup.guard.recordFailure("checkout", FAST, BOOM);
+		assertThat(this.events).isEmpty();
+		assertThat(setup.store.feature("checkout").definition().killed()).isEqualTo(earlier);
+	}
+
+	@Test
 	void eightThreadsRecordingConcurrentlyLoseNoCount() throws Exception {
 		FeatureDefinition flag = flag("checkout", policy(1_000_000, null, null, Duration.ofMillis(100), 1_000_000))
 			.toBuilder()
