@@ -83,10 +83,13 @@ final class Monitor {
 			return Trigger.ERRORS;
 		}
 		if (this.failureRatePpm >= 0) {
+			// a success lowers the rate: it can only trip by completing minCalls
 			long calls = this.window.calls(now);
-			long failures = this.window.failures(now);
-			if (calls >= this.minCalls && failures > 0 && failures * PPM >= this.failureRatePpm * calls) {
-				return Trigger.FAILURE_RATE;
+			if (calls >= this.minCalls && (failed || calls <= this.minCalls)) {
+				long failures = this.window.failures(now);
+				if (failures > 0 && failures * PPM >= this.failureRatePpm * calls) {
+					return Trigger.FAILURE_RATE;
+				}
 			}
 		}
 		Integer maxSlowCalls = this.policy.maxSlowCalls();

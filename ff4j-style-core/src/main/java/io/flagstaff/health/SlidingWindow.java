@@ -87,13 +87,14 @@ final class SlidingWindow {
 
 	private long sum(AtomicLongArray counters, long now) {
 		long slice = Math.floorDiv(now, this.sliceNanos);
+		int slot = (int) Math.floorMod(slice, (long) SLICES);
 		long total = 0;
-		for (int slot = 0; slot < SLICES; slot++) {
-			long expected = slice - Math.floorMod(slice - slot, (long) SLICES);
+		for (int age = 0; age < SLICES; age++) {
 			long value = counters.get(slot);
-			if ((int) (value >>> 32) == (int) expected) {
+			if ((int) (value >>> 32) == (int) (slice - age)) {
 				total += value & COUNT_MASK;
 			}
+			slot = (slot == 0) ? SLICES - 1 : slot - 1;
 		}
 		return total;
 	}
