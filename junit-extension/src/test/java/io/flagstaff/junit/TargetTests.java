@@ -106,14 +106,17 @@ class TargetTests {
 		private Flagstaff flagstaff;
 
 		@BeforeEach
-		void createFlagstaff() {
+		void createFlagstaffThenForceMoreThroughTheHandle(FeatureFlags flags) {
 			this.flagstaff = TestFlagstaffs.create();
+			flags.enable("dark-mode");
 		}
 
 		@Test
 		@DisableFeatures("new-checkout")
-		void forcesTheAssignedField() {
+		void forcesTheAssignedField(FeatureFlags flags) {
 			assertThat(on(this.flagstaff, "new-checkout")).isFalse();
+			assertThat(on(this.flagstaff, "dark-mode")).isTrue();
+			assertThat(flags.states().states()).containsOnlyKeys("new-checkout", "dark-mode");
 		}
 
 	}
