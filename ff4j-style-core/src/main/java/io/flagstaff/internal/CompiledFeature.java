@@ -48,6 +48,8 @@ final class CompiledFeature {
 
 	private final Set<String> deny;
 
+	private final boolean hasLists;
+
 	private final CompiledRule[] rules;
 
 	private final int rolloutBasisPoints;
@@ -72,6 +74,7 @@ final class CompiledFeature {
 				? definition.schedule().until().toEpochMilli() : Long.MAX_VALUE;
 		this.allow = Set.copyOf(definition.allow());
 		this.deny = Set.copyOf(definition.deny());
+		this.hasLists = !this.allow.isEmpty() || !this.deny.isEmpty();
 		this.rules = rules;
 		this.rolloutBasisPoints = SnapshotCompiler.basisPoints(definition.rollout());
 		this.bucketer = bucketer;
@@ -117,12 +120,12 @@ final class CompiledFeature {
 				return Decision.of(false, Reason.PREREQUISITE);
 			}
 		}
-		String bucketingKey = this.bucketer.key(context, runtime);
-		if (bucketingKey != null) {
-			if (!this.deny.isEmpty() && this.deny.contains(bucketingKey)) {
+		if (this.hasLists) {
+			String bucketingKey = this.bucketer.key(context, runtime);
+			if (bucketingKey != null && this.deny.contains(bucketingKey)) {
 				return Decision.of(false, Reason.DENIED);
 			}
-			if (!this.allow.isEmpty() && this.allow.contains(bucketingKey)) {
+			if (bucketingKey != null && this.allow.contains(bucketingKey)) {
 				return withVariant(Decision.of(true, Reason.ALLOWED), context, runtime);
 			}
 		}

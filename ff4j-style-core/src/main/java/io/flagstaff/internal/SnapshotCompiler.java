@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SnapshotCompiler {
 
+	private static final System.Logger logger = System.getLogger(SnapshotCompiler.class.getName());
+
 	private SnapshotCompiler() {
 	}
 
@@ -152,8 +154,10 @@ public final class SnapshotCompiler {
 			}
 			int index = (variants != null) ? variants.indexOf(override) : -1;
 			if (index < 0) {
-				this.problems.add(new ConfigProblem(path + ".variants", "the override forces variant '" + override
-						+ "', which the flag no longer defines; clear the override or add the variant"));
+				logger.log(System.Logger.Level.WARNING, "The override of flag '" + feature.key() + "' forces variant '"
+						+ override + "', which the flag no longer defines; the flag is forced "
+						+ "on with its variants chosen by weight. Clear the override or force another variant.");
+				return CompiledFeature.FORCED_ON;
 			}
 			return index;
 		}

@@ -134,6 +134,23 @@ class FlagstaffApiTests {
 	}
 
 	@Test
+	void anOverrideOfAVariantTheStoreRemovesDoesNotBlockTheReload() {
+		InMemoryFeatureStore store = InMemoryFeatureStore.of(FeatureDefinition.builder("b")
+			.variants(List.of(new VariantDefinition("x", 1, null), new VariantDefinition("y", 0, null)))
+			.build());
+		try (Flagstaff flagstaff = flagstaff(store)) {
+			flagstaff.overrides().forceVariant("b", "y");
+			store.put(FeatureDefinition.builder("b")
+				.enabled(false)
+				.variants(List.of(new VariantDefinition("x", 1, null)))
+				.build());
+			assertThat(flagstaff.snapshot().definition("b").enabled()).isFalse();
+			assertThat(flagstaff.evaluate("b", USER).reason()).isEqualTo(Reason.OVERRIDE);
+			assertThat(flagstaff.variant("b", USER)).isEqualTo("x");
+		}
+	}
+
+	@Test
 	void usageCountsOnOffAndVariants() {
 		InMemoryFeatureStore store = InMemoryFeatureStore.of(FeatureDefinition.builder("off").enabled(false).build(),
 				FeatureDefinition.builder("v").variants(List.of(new VariantDefinition("only", 1, null))).build());
