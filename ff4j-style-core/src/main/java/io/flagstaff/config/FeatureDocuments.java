@@ -1,7 +1,9 @@
 package io.flagstaff.config;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.flagstaff.internal.SnapshotCompiler;
 import io.flagstaff.model.Condition;
@@ -200,9 +202,34 @@ public final class FeatureDocuments {
 
 	private static FeatureSet nativeDocument(JsonNode root, String source) {
 		Problems problems = new Problems();
-		FeatureSet set = new NativeReader(problems).document(root);
+		NativeReader reader = new NativeReader(problems);
+		FeatureSet set = reader.document(root);
+		if (set != null && reader.segmentsReadable()) {
+			problems.addAll(semanticProblems(set, reader.failedFeatures()));
+		}
 		problems.throwIfAny(source);
-		return checked(Objects.requireNonNull(set), source);
+		return Objects.requireNonNull(set);
+	}
+
+	/**
+	 * The compiler's problems for the flags that are structurally sound, so that one read
+	 * reports everything; a prerequisite on a flag left out for its own problems is not
+	 * reported again.
+	 */
+	private static List<ConfigProblem> semanticProblems(FeatureSet set, Set<String> failed) {
+		Set<String> ignoredPaths = new HashSet<>();
+		set.features().forEach((key, feature) -> {
+			for (int i = 0; i < feature.requires().size(); i++) {
+				if (failed.contains(feature.requires().get(i).feature())) {
+					ignoredPaths.add("features." + key + ".requires[" + i + "]");
+				}
+			}
+		});
+		return SnapshotCompiler.problems(set)
+			.stream()
+			.filter((problem) -> ignoredPaths.stream()
+				.noneMatch((path) -> problem.path().equals(path) || problem.path().startsWith(path + ".")))
+			.toList();
 	}
 
 	private static FeatureSet legacy(JsonNode root, String source, LegacyOptions options) {

@@ -1,9 +1,11 @@
 package io.flagstaff.config;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
@@ -24,18 +26,28 @@ final class NativeReader {
 
 	private final FeatureReader features;
 
+	private final Set<String> failedFeatures = new HashSet<>();
+
+	private boolean segmentsReadable = true;
+
 	NativeReader(Problems problems) {
 		this.reader = new NodeReader(problems);
 		this.features = new FeatureReader(this.reader);
 	}
 
+	/**
+	 * Reads a document.
+	 * @return the segments and the flags that have no problem, or {@code null} when the
+	 * document is not a mapping; check the problems to know whether the set is complete
+	 */
 	@Nullable FeatureSet document(JsonNode root) {
-		if (!this.reader.object(root, "(document)", TOP_FIELDS)) {
+		if (!this.reader.object(root, "", TOP_FIELDS)) {
 			return null;
 		}
 		version(root.get("version"));
 		Map<String, List<Condition>> segments = new LinkedHashMap<>();
 		JsonNode segmentsNode = root.get("segments");
+		this.segmentsReadable = segmentsNode == null || segmentsNode.isObject();
 		if (segmentsNode != null && this.reader.isMap(segmentsNode, "segments",
 				"segment names to lists of conditions, such as { beta: [ { attribute: beta, isTrue: true } ] }")) {
 			for (Map.Entry<String, JsonNode> entry : segmentsNode.properties()) {
@@ -53,9 +65,29 @@ final class NativeReader {
 				if (feature != null) {
 					flags.put(entry.getKey(), feature);
 				}
+				else {
+					this.failedFeatures.add(entry.getKey());
+				}
 			}
 		}
-		return this.reader.problems().isEmpty() ? new FeatureSet(segments, flags) : null;
+		return new FeatureSet(segments, flags);
+	}
+
+	/**
+	 * Returns the keys of the flags left out of the set because they have problems.
+	 * @return the keys
+	 */
+	Set<String> failedFeatures() {
+		return this.failedFeatures;
+	}
+
+	/**
+	 * Returns whether the segments could be read, so that references to them can be
+	 * checked.
+	 * @return {@code false} when {@code segments} is not a mapping
+	 */
+	boolean segmentsReadable() {
+		return this.segmentsReadable;
 	}
 
 	@Nullable FeatureDefinition feature(String key, JsonNode node) {

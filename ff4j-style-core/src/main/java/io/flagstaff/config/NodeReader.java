@@ -40,7 +40,8 @@ final class NodeReader {
 	 */
 	boolean object(JsonNode node, String path, List<String> allowed) {
 		if (!node.isObject()) {
-			problem(path, "must be a mapping of " + String.join(", ", allowed) + ", was " + describe(node));
+			problem(path.isEmpty() ? "(document)" : path,
+					"must be a mapping of " + String.join(", ", allowed) + ", was " + describe(node));
 			return false;
 		}
 		for (String name : node.propertyNames()) {

@@ -76,14 +76,9 @@ class ReadmeExamplesTests {
 				  search:
 				    requires: [new-iu]
 				""";
-		FeatureConfigException structural = catchThrowableOfType(FeatureConfigException.class,
+		FeatureConfigException problems = catchThrowableOfType(FeatureConfigException.class,
 				() -> FeatureDocuments.parse(document, "features.yml"));
-		FeatureConfigException semantic = catchThrowableOfType(FeatureConfigException.class,
-				() -> FeatureDocuments.parse(
-						document.replace("rolout: 10", "rollout: 10").replace("150", "15").replace("1 minute", "1m"),
-						"features.yml"));
-		assertThat(blocks(section(), "text")).containsExactly(structural.getMessage() + "\n",
-				semantic.getMessage() + "\n");
+		assertThat(blocks(section(), "text")).contains(problems.getMessage() + "\n");
 	}
 
 }

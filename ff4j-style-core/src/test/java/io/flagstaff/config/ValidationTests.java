@@ -165,8 +165,7 @@ class ValidationTests {
 				Arguments.of("features: {}", "version: is required: add version: 1 at the top of the document"),
 				Arguments.of("version: 2\nfeatures: {}",
 						"version: must be 1, the only version this Flagstaff reads, was 2"),
-				Arguments.of("version: 1\nfeature: {}",
-						"(document).feature: unknown field 'feature', did you mean 'features'?"),
+				Arguments.of("version: 1\nfeature: {}", "feature: unknown field 'feature', did you mean 'features'?"),
 				Arguments.of("version: 1\nfeatures: [a]",
 						"features: must be a mapping of flag keys to flags, such as "
 								+ "{ new-checkout: { rollout: 10 } }, was a list"),
@@ -262,6 +261,22 @@ class ValidationTests {
 			.asString()
 			.startsWith("features.a.requires[0].feature: unknown flag 'new-iu'")
 			.contains("new-ui");
+	}
+
+	@Test
+	void reportsStructuralAndSemanticProblemsOfDifferentFlagsTogether() {
+		String document = """
+				version: 1
+				features:
+				  broken: { rollout: 150 }
+				  needs-broken: { requires: [broken] }
+				  bad-regex:
+				    rules: [ { when: [ { attribute: email, regex: "(" } ], serve: on } ]
+				""";
+		List<String> problems = problems(document);
+		assertThat(problems).hasSize(2);
+		assertThat(problems.get(0)).isEqualTo("features.broken.rollout: must be between 0 and 100, was 150");
+		assertThat(problems.get(1)).startsWith("features.bad-regex.rules[0].when[0].regex");
 	}
 
 }
