@@ -51,8 +51,8 @@ final class RedisDocuments {
 	static String document(String envelope) {
 		JsonNode node = MAPPER.readTree(envelope);
 		JsonNode document = (node != null) ? node.get("document") : null;
-		if (document == null || !document.isObject()) {
-			throw new IllegalArgumentException("the stored value has no 'document' object");
+		if (document == null || !document.isContainer()) {
+			throw new IllegalArgumentException("the stored value has no 'document' object or list");
 		}
 		return MAPPER.writeValueAsString(document);
 	}

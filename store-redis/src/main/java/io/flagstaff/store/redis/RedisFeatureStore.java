@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
@@ -80,6 +81,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	private @Nullable ScheduledExecutorService scheduler;
 
 	private volatile boolean closed;
+
+	private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
 	private RedisFeatureStore(Builder builder, RedisClient client, @Nullable ClientResources ownedResources,
 			boolean ownsClient) {
@@ -365,6 +368,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		}
 		catch (RuntimeException ex) {
 			fireFailed((ex instanceof FeatureStoreException store) ? store : failure("read the revision", ex));
+			retrySoon();
 			return;
 		}
 		boolean moved;
@@ -377,6 +381,21 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		}
 		else if (moved) {
 			fireChanged();
+		}
+	}
+
+	private void retrySoon() {
+		ScheduledExecutorService executor = this.scheduler;
+		if (executor != null && !executor.isShutdown() && this.retryScheduled.compareAndSet(false, true)) {
+			try {
+				executor.schedule(() -> {
+					this.retryScheduled.set(false);
+					checkRevision();
+				}, 250, TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// closing
+			}
 		}
 	}
 
