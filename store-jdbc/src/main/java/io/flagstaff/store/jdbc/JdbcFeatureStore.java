@@ -303,6 +303,15 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	/**
+	 * Returns the {@code application_name} of the PostgreSQL listening connection, for
+	 * tests.
+	 * @return the name, or {@code null} when no listener runs
+	 */
+	synchronized @Nullable String listenerName() {
+		return (this.listener != null) ? this.listener.applicationName() : null;
+	}
+
+	/**
 	 * Reads the revision; tells subscribers when it moved, or when the store came back.
 	 */
 	void checkRevision() {
