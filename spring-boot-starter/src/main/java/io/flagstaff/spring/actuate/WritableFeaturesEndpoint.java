@@ -1,0 +1,97 @@
+package io.flagstaff.spring.actuate;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.flagstaff.Flagstaff;
+import io.flagstaff.store.WritableFeatureStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * The {@code features} endpoint with writes ({@code POST /actuator/features/{key}} with a JSON
+ * body): {@code {"action": "enable"}}, {@code {"action": "disable"}},
+ * {@code {"action": "rollout", "rollout": 25}},
+ * {@code {"action": "weights", "weights": {"control": 50, "discount": 50}}}. Each write goes
+ * through the {@link WritableFeatureStore} with the authenticated principal as the audit actor
+ * ({@code actuator} when unauthenticated) and is visible to the very next evaluation on this
+ * instance.
+ */
+@Endpoint(id = "features")
+public class WritableFeaturesEndpoint extends FeaturesEndpoint {
+
+	/** The audit actor of writes made without an authenticated principal. */
+	public static final String ANONYMOUS_ACTOR = "actuator";
+
+	/**
+	 * Creates the endpoint.
+	 * @param flagstaff the flags to report and change
+	 * @param auditLimit how many audit entries a flag's detail shows
+	 * @param clock the clock that tells stale flags
+	 */
+	public WritableFeaturesEndpoint(Flagstaff flagstaff, int auditLimit, Clock clock) {
+		super(flagstaff, auditLimit, clock);
+	}
+
+	/**
+	 * Changes one flag.
+	 * @param securityContext who is asking
+	 * @param key the flag key
+	 * @param action {@code enable}, {@code disable}, {@code rollout} or {@code weights}
+	 * @param rollout the percentage for {@code rollout} ({@code null} means 100)
+	 * @param weights the variant weights for {@code weights}
+	 * @return the flag's detail after the change, or an error response naming the fix
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> change(SecurityContext securityContext, @Selector String key, String action,
+			@Nullable Double rollout, @Nullable Map<String, Object> weights) {
+		if (!(flagstaff().store() instanceof WritableFeatureStore store)) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "the store "
+					+ flagstaff().store().getClass().getSimpleName()
+					+ " is read-only: set flagstaff.store.type to memory, jdbc or redis, or use a file: features location");
+		}
+		if (store.feature(key) == null) {
+			return error(WebEndpointResponse.STATUS_NOT_FOUND, "no flag has the key '" + key + "'");
+		}
+		Principal principal = securityContext.getPrincipal();
+		String actor = (principal != null) ? principal.getName() : ANONYMOUS_ACTOR;
+		switch (action.toLowerCase(Locale.ROOT)) {
+			case "enable" -> store.enable(key, actor);
+			case "disable" -> store.disable(key, actor);
+			case "rollout" -> store.setRollout(key, rollout, actor);
+			case "weights" -> {
+				if (weights == null || weights.isEmpty()) {
+					return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+							"action 'weights' needs a 'weights' object, for example {\"control\": 50, \"discount\": 50}");
+				}
+				store.setVariantWeights(key, toIntegers(weights), actor);
+			}
+			default -> {
+				return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+						"unknown action '" + action + "': use enable, disable, rollout or weights");
+			}
+		}
+		flagstaff().refresh();
+		return new WebEndpointResponse<>(feature(key), WebEndpointResponse.STATUS_OK);
+	}
+
+	private static Map<String, Integer> toIntegers(Map<String, Object> weights) {
+		Map<String, Integer> result = new LinkedHashMap<>();
+		weights.forEach((name, weight) -> result.put(name, (weight instanceof Number number) ? number.intValue()
+				: Integer.parseInt(String.valueOf(weight).trim())));
+		return result;
+	}
+
+	private static WebEndpointResponse<Object> error(int status, String message) {
+		return new WebEndpointResponse<>(Map.of("error", message), status);
+	}
+
+}

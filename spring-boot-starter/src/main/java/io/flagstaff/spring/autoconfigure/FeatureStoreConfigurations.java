@@ -1,0 +1,90 @@
+package io.flagstaff.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.config.ResourceFeatureStore;
+import io.flagstaff.store.FeatureStore;
+import io.flagstaff.store.FileFeatureStore;
+import io.flagstaff.store.InMemoryFeatureStore;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The store chosen by {@code flagstaff.store.type}. Imported by
+ * {@link FlagstaffAutoConfiguration}; each backs off when the application declares a
+ * {@link FeatureStore}.
+ */
+@Import({ FeatureStoreConfigurations.FileStore.class, FeatureStoreConfigurations.MemoryStore.class })
+final class FeatureStoreConfigurations {
+
+	private FeatureStoreConfigurations() {
+	}
+
+	static Resource existing(ResourceLoader loader, String location) {
+		Resource resource = loader.getResource(location);
+		if (!resource.exists()) {
+			throw new IllegalStateException("flagstaff.features-location: " + location
+					+ " does not exist: add the flag document there, point flagstaff.features-location at it, "
+					+ "or declare a FeatureStore bean");
+		}
+		return resource;
+	}
+
+	static boolean isFile(String location) {
+		return location.startsWith("file:") || !location.contains(":") || location.matches("^[A-Za-z]:\\\\.*");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "flagstaff.store.type", havingValue = "file", matchIfMissing = true)
+	static class FileStore {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean(FeatureStore.class)
+		FeatureStore flagstaffFeatureStore(FlagstaffProperties properties, ResourceLoader loader) throws IOException {
+			String location = properties.getFeaturesLocation();
+			Resource resource = existing(loader, location);
+			if (isFile(location) && resource.isFile()) {
+				Path path = resource.getFile().toPath();
+				return FileFeatureStore.builder(path).pollInterval(properties.getStore().getPollInterval()).build();
+			}
+			if (location.startsWith(ResourceFeatureStore.CLASSPATH_PREFIX)) {
+				return ResourceFeatureStore.ofClasspath(location.substring(ResourceFeatureStore.CLASSPATH_PREFIX.length()),
+						loader.getClassLoader());
+			}
+			return ResourceFeatureStore.of(location);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "flagstaff.store.type", havingValue = "memory")
+	static class MemoryStore {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean(FeatureStore.class)
+		InMemoryFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, ResourceLoader loader) {
+			String location = properties.getFeaturesLocation();
+			Resource resource = existing(loader, location);
+			try (InputStream in = resource.getInputStream()) {
+				String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				return new InMemoryFeatureStore(FeatureDocuments.parse(text, location));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("flagstaff.features-location: cannot read " + location, ex);
+			}
+		}
+
+	}
+
+}

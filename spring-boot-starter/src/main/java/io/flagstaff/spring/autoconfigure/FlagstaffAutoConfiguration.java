@@ -1,0 +1,101 @@
+package io.flagstaff.spring.autoconfigure;
+
+import java.util.List;
+
+import io.flagstaff.Flagstaff;
+import io.flagstaff.FlagstaffListener;
+import io.flagstaff.spring.FeatureCallRecorder;
+import io.flagstaff.spring.FeatureContextResolver;
+import io.flagstaff.spring.FeatureScopeTaskDecorator;
+import io.flagstaff.spring.aop.FeatureCalls;
+import io.flagstaff.spring.web.DefaultFeatureContextResolver;
+import io.flagstaff.store.FeatureStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configures a {@link Flagstaff} over the configured {@link FeatureStore}, the default
+ * {@link FeatureContextResolver}, the recorder hub and the task decorator that carries the
+ * pinned scope to {@code @Async} methods. Every bean backs off when the application declares
+ * its own.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "flagstaff.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(FlagstaffProperties.class)
+@Import(FeatureStoreConfigurations.class)
+public final class FlagstaffAutoConfiguration {
+
+	/**
+	 * The evaluator, closed with the context.
+	 * @param store the store
+	 * @param properties the properties
+	 * @param environment the Spring environment, whose first active profile is the default
+	 * flag environment
+	 * @param listeners listeners to add
+	 * @return the evaluator
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	public Flagstaff flagstaff(FeatureStore store, FlagstaffProperties properties, Environment environment,
+			ObjectProvider<FlagstaffListener> listeners) {
+		Flagstaff.Builder builder = Flagstaff.builder(store)
+			.environment(flagEnvironment(properties, environment))
+			.strict(properties.isStrict());
+		listeners.orderedStream().forEach(builder::listener);
+		return builder.build();
+	}
+
+	static @Nullable String flagEnvironment(FlagstaffProperties properties, Environment environment) {
+		if (StringUtils.hasText(properties.getEnvironment())) {
+			return properties.getEnvironment();
+		}
+		String[] profiles = environment.getActiveProfiles();
+		return (profiles.length > 0) ? profiles[0] : null;
+	}
+
+	/**
+	 * The default context resolver: principal, then headers, then request attributes.
+	 * @param properties the properties
+	 * @return the resolver
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public FeatureContextResolver featureContextResolver(FlagstaffProperties properties) {
+		FlagstaffProperties.Context context = properties.getContext();
+		return new DefaultFeatureContextResolver(context.getPrincipal(), context.getHeaders(),
+				context.getRequestAttributes());
+	}
+
+	/**
+	 * The hub handing evaluations and calls to every {@link FeatureCallRecorder}.
+	 * @param recorders the recorders
+	 * @return the hub
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public FeatureCalls featureCalls(ObjectProvider<FeatureCallRecorder> recorders) {
+		List<FeatureCallRecorder> ordered = recorders.orderedStream().toList();
+		return new FeatureCalls(ordered);
+	}
+
+	/**
+	 * Carries the pinned scope to tasks of Spring Boot's executors.
+	 * @return the decorator
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public FeatureScopeTaskDecorator featureScopeTaskDecorator() {
+		return new FeatureScopeTaskDecorator();
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.flagstaff.spring.autoconfigure;
+
+import java.time.Clock;
+
+import io.flagstaff.Flagstaff;
+import io.flagstaff.spring.actuate.FeatureStoreHealthIndicator;
+import io.flagstaff.spring.actuate.FeaturesEndpoint;
+import io.flagstaff.spring.actuate.WritableFeaturesEndpoint;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configures the {@code features} actuator endpoint (read-only unless
+ * {@code flagstaff.actuator.writes-enabled=true}) and the {@code flagstaff} health indicator.
+ */
+@AutoConfiguration(after = FlagstaffAutoConfiguration.class)
+@ConditionalOnBean(Flagstaff.class)
+public final class FlagstaffEndpointAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnAvailableEndpoint(endpoint = FeaturesEndpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(FeaturesEndpoint.class)
+		@ConditionalOnBooleanProperty(name = "flagstaff.actuator.writes-enabled", havingValue = false,
+				matchIfMissing = true)
+		FeaturesEndpoint featuresEndpoint(Flagstaff flagstaff, FlagstaffProperties properties) {
+			return new FeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(), Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(FeaturesEndpoint.class)
+		@ConditionalOnBooleanProperty(name = "flagstaff.actuator.writes-enabled")
+		WritableFeaturesEndpoint writableFeaturesEndpoint(Flagstaff flagstaff, FlagstaffProperties properties) {
+			return new WritableFeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(),
+					Clock.systemUTC());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("flagstaff")
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "flagstaffHealthIndicator")
+		FeatureStoreHealthIndicator flagstaffHealthIndicator(Flagstaff flagstaff) {
+			return new FeatureStoreHealthIndicator(flagstaff);
+		}
+
+	}
+
+}

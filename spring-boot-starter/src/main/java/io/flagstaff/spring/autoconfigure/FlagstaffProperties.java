@@ -1,0 +1,309 @@
+package io.flagstaff.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.Ordered;
+
+/**
+ * Configuration properties of Flagstaff, under {@code flagstaff}.
+ */
+@ConfigurationProperties("flagstaff")
+public class FlagstaffProperties {
+
+	/**
+	 * Whether to enable the Flagstaff auto-configuration.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Location of the flag document (native YAML/JSON or the legacy JSON format). A 'file:'
+	 * location is watched and hot-reloaded; a 'classpath:' location is read once.
+	 */
+	private String featuresLocation = "classpath:features.yml";
+
+	/**
+	 * Environment flags are evaluated in when a context names none. Defaults to the first active
+	 * Spring profile.
+	 */
+	private @Nullable String environment;
+
+	/**
+	 * Whether evaluating an unknown flag throws instead of returning the default. Meant for
+	 * tests.
+	 */
+	private boolean strict;
+
+	/**
+	 * Order of the advice that guards @FeatureToggle methods; lower runs earlier (outside).
+	 * The default runs outside @Transactional.
+	 */
+	private int aspectOrder = Ordered.LOWEST_PRECEDENCE - 100;
+
+	private final Store store = new Store();
+
+	private final Context context = new Context();
+
+	private final Metrics metrics = new Metrics();
+
+	private final Actuator actuator = new Actuator();
+
+	private final Web web = new Web();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getFeaturesLocation() {
+		return this.featuresLocation;
+	}
+
+	public void setFeaturesLocation(String featuresLocation) {
+		this.featuresLocation = featuresLocation;
+	}
+
+	public @Nullable String getEnvironment() {
+		return this.environment;
+	}
+
+	public void setEnvironment(@Nullable String environment) {
+		this.environment = environment;
+	}
+
+	public boolean isStrict() {
+		return this.strict;
+	}
+
+	public void setStrict(boolean strict) {
+		this.strict = strict;
+	}
+
+	public int getAspectOrder() {
+		return this.aspectOrder;
+	}
+
+	public void setAspectOrder(int aspectOrder) {
+		this.aspectOrder = aspectOrder;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
+	public Context getContext() {
+		return this.context;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public Actuator getActuator() {
+		return this.actuator;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	/**
+	 * Where flags are stored.
+	 */
+	public static class Store {
+
+		/**
+		 * Type of store: 'file' reads the features location (watched when it is a file), 'memory'
+		 * keeps a writable in-memory copy seeded from it, 'jdbc' uses the application's
+		 * DataSource, 'redis' the application's Redis connection.
+		 */
+		private StoreType type = StoreType.FILE;
+
+		/**
+		 * How often a file store checks its file for changes when file-system events are
+		 * unavailable.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(2);
+
+		public StoreType getType() {
+			return this.type;
+		}
+
+		public void setType(StoreType type) {
+			this.type = type;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+	}
+
+	/**
+	 * The kinds of store.
+	 */
+	public enum StoreType {
+
+		/** The features location: a watched file, or a read-only classpath resource. */
+		FILE,
+		/** A writable in-memory store seeded from the features location. */
+		MEMORY,
+		/** The JDBC store over the application's DataSource. */
+		JDBC,
+		/** The Redis store over the application's Redis connection. */
+		REDIS
+
+	}
+
+	/**
+	 * How the context of a request is built.
+	 */
+	public static class Context {
+
+		/**
+		 * Principal properties (bean paths on the Principal or Spring Security Authentication)
+		 * to context attributes. 'userId' and 'sessionId' set those fields.
+		 */
+		private Map<String, String> principal = new LinkedHashMap<>(Map.of("name", "userId"));
+
+		/**
+		 * Request headers to context attributes, for example 'X-Region: region'. Applied after
+		 * the principal: a header never replaces an attribute the principal set.
+		 */
+		private Map<String, String> headers = new LinkedHashMap<>();
+
+		/**
+		 * Request (or exchange) attributes to context attributes. Applied after the principal
+		 * and the headers.
+		 */
+		private Map<String, String> requestAttributes = new LinkedHashMap<>();
+
+		public Map<String, String> getPrincipal() {
+			return this.principal;
+		}
+
+		public void setPrincipal(Map<String, String> principal) {
+			this.principal = principal;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(Map<String, String> headers) {
+			this.headers = headers;
+		}
+
+		public Map<String, String> getRequestAttributes() {
+			return this.requestAttributes;
+		}
+
+		public void setRequestAttributes(Map<String, String> requestAttributes) {
+			this.requestAttributes = requestAttributes;
+		}
+
+	}
+
+	/**
+	 * Micrometer meters.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether to record the 'flagstaff.calls' timer and 'flagstaff.evaluations' counter.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The 'features' actuator endpoint.
+	 */
+	public static class Actuator {
+
+		/**
+		 * Whether the endpoint accepts writes (enable, disable, rollout, variant weights).
+		 */
+		private boolean writesEnabled;
+
+		/**
+		 * How many recent audit entries the detail of one flag shows.
+		 */
+		private int auditLimit = 20;
+
+		public boolean isWritesEnabled() {
+			return this.writesEnabled;
+		}
+
+		public void setWritesEnabled(boolean writesEnabled) {
+			this.writesEnabled = writesEnabled;
+		}
+
+		public int getAuditLimit() {
+			return this.auditLimit;
+		}
+
+		public void setAuditLimit(int auditLimit) {
+			this.auditLimit = auditLimit;
+		}
+
+	}
+
+	/**
+	 * Spring MVC and WebFlux support.
+	 */
+	public static class Web {
+
+		/**
+		 * HTTP status returned when a request reaches code whose flag is off: 404 or 503.
+		 */
+		private int disabledStatus = 404;
+
+		/**
+		 * Order of the filter that pins one snapshot per request; it must run after Spring
+		 * Security's filter to see the principal.
+		 */
+		private int filterOrder = 0;
+
+		public int getDisabledStatus() {
+			return this.disabledStatus;
+		}
+
+		public void setDisabledStatus(int disabledStatus) {
+			if (disabledStatus != 404 && disabledStatus != 503) {
+				throw new IllegalArgumentException(
+						"flagstaff.web.disabled-status must be 404 or 503, was " + disabledStatus);
+			}
+			this.disabledStatus = disabledStatus;
+		}
+
+		public int getFilterOrder() {
+			return this.filterOrder;
+		}
+
+		public void setFilterOrder(int filterOrder) {
+			this.filterOrder = filterOrder;
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.flagstaff.spring.autoconfigure;
+
+import io.flagstaff.Flagstaff;
+import io.flagstaff.spring.FeatureContextResolver;
+import io.flagstaff.spring.web.FeatureDisabledExceptionHandler;
+import io.flagstaff.spring.web.FeatureScopeWebFilter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.DispatcherHandler;
+
+/**
+ * Auto-configures WebFlux support: the web filter that pins one snapshot per exchange in the
+ * Reactor context, and the handler that answers {@code FeatureDisabledException} with 404 (or
+ * 503).
+ */
+@AutoConfiguration(after = FlagstaffAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(DispatcherHandler.class)
+@ConditionalOnBean(Flagstaff.class)
+public final class FlagstaffWebFluxAutoConfiguration {
+
+	/**
+	 * The web filter pinning one snapshot per exchange.
+	 * @param flagstaff the evaluator
+	 * @param resolver the context resolver
+	 * @param properties the properties
+	 * @return the filter
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public FeatureScopeWebFilter featureScopeWebFilter(Flagstaff flagstaff, FeatureContextResolver resolver,
+			FlagstaffProperties properties) {
+		return new FeatureScopeWebFilter(flagstaff, resolver, properties.getWeb().getFilterOrder());
+	}
+
+	/**
+	 * The handler answering requests that reached disabled code.
+	 * @param properties the properties
+	 * @return the handler
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public FeatureDisabledExceptionHandler featureDisabledExceptionHandler(FlagstaffProperties properties) {
+		return new FeatureDisabledExceptionHandler(HttpStatus.valueOf(properties.getWeb().getDisabledStatus()));
+	}
+
+}
