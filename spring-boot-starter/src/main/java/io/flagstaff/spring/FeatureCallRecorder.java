@@ -3,11 +3,11 @@ package io.flagstaff.spring;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Receives what the starter observes: each flag evaluated for a guarded method or a strategy
- * call, and the duration and outcome of each guarded or routed call. Every
- * {@code FeatureCallRecorder} bean is called (the health guard's adapter, Micrometer meters,
- * your own). Implementations must be thread-safe and fast; an exception they throw is logged
- * and never reaches the business call.
+ * Receives what the starter observes: each flag evaluated for a guarded method or a
+ * strategy call, and the duration and outcome of each guarded or routed call. Every
+ * {@code FeatureCallRecorder} bean is called (the health guard's adapter, Micrometer
+ * meters, your own). Implementations must be thread-safe and fast; an exception they
+ * throw is logged and never reaches the business call.
  */
 public interface FeatureCallRecorder {
 

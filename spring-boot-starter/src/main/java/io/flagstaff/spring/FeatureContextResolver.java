@@ -3,10 +3,11 @@ package io.flagstaff.spring;
 import io.flagstaff.FeatureContext;
 
 /**
- * Builds the {@link FeatureContext} of an incoming request, once per request, in Spring MVC and
- * WebFlux alike. Declare a bean of this type to replace the default, which maps the
- * authenticated principal, then the configured headers and request attributes (properties
- * {@code flagstaff.context.*}). Implementations must be thread-safe and must not block.
+ * Builds the {@link FeatureContext} of an incoming request, once per request, in Spring
+ * MVC and WebFlux alike. Declare a bean of this type to replace the default, which maps
+ * the authenticated principal, then the configured headers and request attributes
+ * (properties {@code flagstaff.context.*}). Implementations must be thread-safe and must
+ * not block.
  */
 @FunctionalInterface
 public interface FeatureContextResolver {

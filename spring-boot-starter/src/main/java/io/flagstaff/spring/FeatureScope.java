@@ -9,16 +9,17 @@ import io.flagstaff.Flagstaff;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One pinned snapshot and the context of the work it serves (an HTTP request, an {@code @Async}
- * task, a reactive chain). Every flag evaluated through a scope sees the same snapshot, so a
- * flag flipped while a request runs never changes that request's answers. Immutable and
- * thread-safe.
+ * One pinned snapshot and the context of the work it serves (an HTTP request, an
+ * {@code @Async} task, a reactive chain). Every flag evaluated through a scope sees the
+ * same snapshot, so a flag flipped while a request runs never changes that request's
+ * answers. Immutable and thread-safe.
  *
  * <p>
  * The web support opens one per request ({@link #open()} on servlet threads, the Reactor
- * context key {@link #CONTEXT_KEY} in WebFlux), the task decorator carries it to {@code @Async}
- * methods, and {@link FeatureToggle} and strategy proxies evaluate against it. Outside any
- * scope they evaluate against the current snapshot with the empty context.
+ * context key {@link #CONTEXT_KEY} in WebFlux), the task decorator carries it to
+ * {@code @Async} methods, and {@link FeatureToggle} and strategy proxies evaluate against
+ * it. Outside any scope they evaluate against the current snapshot with the empty
+ * context.
  */
 public final class FeatureScope {
 
@@ -65,8 +66,8 @@ public final class FeatureScope {
 	}
 
 	/**
-	 * Returns the scope open on this thread, or a fresh one over the current snapshot and the
-	 * empty context.
+	 * Returns the scope open on this thread, or a fresh one over the current snapshot and
+	 * the empty context.
 	 * @param flagstaff where to take a snapshot when no scope is open
 	 * @return the scope
 	 */
@@ -76,8 +77,8 @@ public final class FeatureScope {
 	}
 
 	/**
-	 * Makes this scope the current one on this thread until the returned handle is closed,
-	 * which restores the previous one.
+	 * Makes this scope the current one on this thread until the returned handle is
+	 * closed, which restores the previous one.
 	 * @return the handle to close, in a try-with-resources block
 	 */
 	public Opened open() {
@@ -114,7 +115,8 @@ public final class FeatureScope {
 	/**
 	 * Returns the variant a flag serves in this scope.
 	 * @param key the flag key
-	 * @return the variant, or {@code null} when the flag is off, unknown or has no variants
+	 * @return the variant, or {@code null} when the flag is off, unknown or has no
+	 * variants
 	 */
 	public @Nullable String variant(String key) {
 		return this.snapshot.variant(key, this.context);

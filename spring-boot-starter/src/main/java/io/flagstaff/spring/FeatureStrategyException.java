@@ -3,8 +3,8 @@ package io.flagstaff.spring;
 import java.util.List;
 
 /**
- * Thrown at startup when the strategy beans of a flag do not fit together or do not fit the
- * flag's configuration. The message names each bean at fault and what to change.
+ * Thrown at startup when the strategy beans of a flag do not fit together or do not fit
+ * the flag's configuration. The message names each bean at fault and what to change.
  */
 public class FeatureStrategyException extends IllegalStateException {
 

@@ -7,11 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a bean as the implementation of one variant of a flag. Beans implementing the same
- * interface for the same flag are injected, wherever that interface is injected, as one routing
- * proxy that calls, on every call, the bean of the variant the flag serves to the current
- * {@link FeatureScope}. Exactly one of them is the {@link #isDefault() default}, used while the
- * flag is off or serves no variant.
+ * Marks a bean as the implementation of one variant of a flag. Beans implementing the
+ * same interface for the same flag are injected, wherever that interface is injected, as
+ * one routing proxy that calls, on every call, the bean of the variant the flag serves to
+ * the current {@link FeatureScope}. Exactly one of them is the {@link #isDefault()
+ * default}, used while the flag is off or serves no variant.
  *
  * <pre class="code">
  * &#64;Service &#64;Variant(feature = "pricing", value = "control", isDefault = true)
@@ -22,8 +22,8 @@ import java.lang.annotation.Target;
  * </pre>
  *
  * <p>
- * Startup fails when a variant of the configured flag has no bean, when a bean names a variant
- * the flag does not define, or when no bean is the default.
+ * Startup fails when a variant of the configured flag has no bean, when a bean names a
+ * variant the flag does not define, or when no bean is the default.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
@@ -43,7 +43,8 @@ public @interface Variant {
 	String value() default "";
 
 	/**
-	 * Whether this bean is also used while the flag is off, unknown, or serves no variant.
+	 * Whether this bean is also used while the flag is off, unknown, or serves no
+	 * variant.
 	 * @return whether this bean is the default
 	 */
 	boolean isDefault() default false;

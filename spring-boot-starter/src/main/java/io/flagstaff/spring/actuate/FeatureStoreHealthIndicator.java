@@ -7,9 +7,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Reports whether the flag store can be read: {@code UP} with the store's revision, the number
- * of flags and the version of the snapshot being served; {@code DOWN} with the failure when the
- * store cannot be read (flags keep being served from the last good snapshot meanwhile).
+ * Reports whether the flag store can be read: {@code UP} with the store's revision, the
+ * number of flags and the version of the snapshot being served; {@code DOWN} with the
+ * failure when the store cannot be read (flags keep being served from the last good
+ * snapshot meanwhile).
  */
 public class FeatureStoreHealthIndicator extends AbstractHealthIndicator {
 

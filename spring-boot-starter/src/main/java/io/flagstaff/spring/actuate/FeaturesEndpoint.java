@@ -22,10 +22,11 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * The {@code features} actuator endpoint, read side: every flag with its state, type, owner,
- * expiry and usage ({@code GET /actuator/features}), and one flag in detail with its definition
- * and recent audit ({@code GET /actuator/features/{key}}). Writes are offered by
- * {@link WritableFeaturesEndpoint} when {@code flagstaff.actuator.writes-enabled=true}.
+ * The {@code features} actuator endpoint, read side: every flag with its state, type,
+ * owner, expiry and usage ({@code GET /actuator/features}), and one flag in detail with
+ * its definition and recent audit ({@code GET /actuator/features/{key}}). Writes are
+ * offered by {@link WritableFeaturesEndpoint} when
+ * {@code flagstaff.actuator.writes-enabled=true}.
  */
 @Endpoint(id = "features")
 public class FeaturesEndpoint {
@@ -99,8 +100,7 @@ public class FeaturesEndpoint {
 		}
 		LocalDate expires = definition.expires();
 		boolean stale = expires != null && LocalDate.now(this.clock).isAfter(expires);
-		Usage counts = (usage != null)
-				? new Usage(usage.on(), usage.off(), usage.variants(), usage.lastEvaluated())
+		Usage counts = (usage != null) ? new Usage(usage.on(), usage.off(), usage.variants(), usage.lastEvaluated())
 				: new Usage(0, 0, Map.of(), null);
 		return new FeatureSummary(definition.key(), state, definition.type().configName(), definition.owner(),
 				definition.description(), expires, stale, definition.rollout(), variants, counts);

@@ -17,13 +17,13 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * The {@code features} endpoint with writes ({@code POST /actuator/features/{key}} with a JSON
- * body): {@code {"action": "enable"}}, {@code {"action": "disable"}},
- * {@code {"action": "rollout", "rollout": 25}},
- * {@code {"action": "weights", "weights": {"control": 50, "discount": 50}}}. Each write goes
- * through the {@link WritableFeatureStore} with the authenticated principal as the audit actor
- * ({@code actuator} when unauthenticated) and is visible to the very next evaluation on this
- * instance.
+ * The {@code features} endpoint with writes ({@code POST /actuator/features/{key}} with a
+ * JSON body): {@code {"action": "enable"}}, {@code {"action": "disable"}},
+ * {@code {"action": "rollout", "rollout": 25}}, {@code {"action": "weights", "weights":
+ * {"control": 50, "discount": 50}}}. Each write goes through the
+ * {@link WritableFeatureStore} with the authenticated principal as the audit actor
+ * ({@code actuator} when unauthenticated) and is visible to the very next evaluation on
+ * this instance.
  */
 @Endpoint(id = "features")
 public class WritableFeaturesEndpoint extends FeaturesEndpoint {

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Times guarded and routed calls and hands evaluations and outcomes to every
- * {@link FeatureCallRecorder}. A recorder that throws is logged once and otherwise ignored:
- * recording never fails the business call. {@code CompletionStage}, {@code Mono} and
- * {@code Flux} results are recorded when they complete. Thread-safe.
+ * {@link FeatureCallRecorder}. A recorder that throws is logged once and otherwise
+ * ignored: recording never fails the business call. {@code CompletionStage}, {@code Mono}
+ * and {@code Flux} results are recorded when they complete. Thread-safe.
  */
 public final class FeatureCalls {
 
@@ -59,12 +59,13 @@ public final class FeatureCalls {
 	}
 
 	/**
-	 * Runs a call and records its duration and outcome; asynchronous results are recorded on
-	 * completion.
+	 * Runs a call and records its duration and outcome; asynchronous results are recorded
+	 * on completion.
 	 * @param feature the flag key
 	 * @param variant the variant or strategy side, or {@code null}
 	 * @param call the call
-	 * @return what the call returned (a reactive result is wrapped to record on completion)
+	 * @return what the call returned (a reactive result is wrapped to record on
+	 * completion)
 	 * @throws Throwable what the call threw, unchanged
 	 */
 	public @Nullable Object timed(String feature, @Nullable String variant, Call call) throws Throwable {
@@ -119,8 +120,10 @@ public final class FeatureCalls {
 
 	private void recorderFailed(FeatureCallRecorder recorder, RuntimeException ex) {
 		if (this.failingRecorders.add(recorder.getClass())) {
-			logger.warn("Feature call recorder " + recorder.getClass().getName()
-					+ " failed; the call went on unaffected (further failures of this recorder are not logged)", ex);
+			logger.warn(
+					"Feature call recorder " + recorder.getClass().getName()
+							+ " failed; the call went on unaffected (further failures of this recorder are not logged)",
+					ex);
 		}
 	}
 

@@ -13,9 +13,10 @@ import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 
 /**
- * Applies {@link FeatureToggleInterceptor} to every method guarded by {@link FeatureToggle}
- * (directly, or through its type), picked up by Spring's auto-proxying, so it works for classes
- * with and without interfaces. Its order is the {@code flagstaff.aspect-order} property.
+ * Applies {@link FeatureToggleInterceptor} to every method guarded by
+ * {@link FeatureToggle} (directly, or through its type), picked up by Spring's
+ * auto-proxying, so it works for classes with and without interfaces. Its order is the
+ * {@code flagstaff.aspect-order} property.
  */
 public final class FeatureToggleAdvisor extends AbstractPointcutAdvisor {
 

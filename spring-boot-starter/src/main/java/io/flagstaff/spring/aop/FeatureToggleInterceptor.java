@@ -15,9 +15,10 @@ import org.springframework.aop.support.AopUtils;
 
 /**
  * The advice behind {@link FeatureToggle}: evaluates the flag against the current
- * {@link FeatureScope} and runs the method (timed and recorded), its fallback, or fails with
- * {@link io.flagstaff.FeatureDisabledException}. For {@code Mono} and {@code Flux} results the
- * decision is taken at subscription, against the scope in the Reactor context. Thread-safe.
+ * {@link FeatureScope} and runs the method (timed and recorded), its fallback, or fails
+ * with {@link io.flagstaff.FeatureDisabledException}. For {@code Mono} and {@code Flux}
+ * results the decision is taken at subscription, against the scope in the Reactor
+ * context. Thread-safe.
  */
 public final class FeatureToggleInterceptor implements MethodInterceptor {
 

@@ -22,8 +22,8 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * What a guarded method needs: its flag and its fallback, resolved once per method and target
- * class.
+ * What a guarded method needs: its flag and its fallback, resolved once per method and
+ * target class.
  *
  * @param feature the flag key
  * @param fallback the fallback method, or {@code null} to throw
@@ -37,8 +37,8 @@ record GuardSpec(String feature, @Nullable Method fallback, boolean fallbackTake
 	 * @param method the invoked method
 	 * @param targetClass the target class
 	 * @return the guard, or {@code null}
-	 * @throws IllegalStateException when the annotation names no flag or a fallback that does
-	 * not exist
+	 * @throws IllegalStateException when the annotation names no flag or a fallback that
+	 * does not exist
 	 */
 	static @Nullable GuardSpec find(Method method, Class<?> targetClass) {
 		if (method.getDeclaringClass() == Object.class || Modifier.isStatic(method.getModifiers())) {
@@ -106,7 +106,8 @@ record GuardSpec(String feature, @Nullable Method fallback, boolean fallbackTake
 
 	/**
 	 * Produces what a call returns while the flag is off: the fallback's result, or the
-	 * {@link FeatureDisabledException} thrown or returned as a failed asynchronous result.
+	 * {@link FeatureDisabledException} thrown or returned as a failed asynchronous
+	 * result.
 	 * @param target the target object
 	 * @param arguments the call's arguments
 	 * @param returnType the declared return type
@@ -114,8 +115,7 @@ record GuardSpec(String feature, @Nullable Method fallback, boolean fallbackTake
 	 * {@code Flux}
 	 * @throws Throwable the {@link FeatureDisabledException}, or what the fallback threw
 	 */
-	@Nullable Object whenOff(@Nullable Object target, @Nullable Object[] arguments, Class<?> returnType)
-			throws Throwable {
+	@Nullable Object whenOff(@Nullable Object target, @Nullable Object[] arguments, Class<?> returnType) throws Throwable {
 		FeatureDisabledException disabled = new FeatureDisabledException(this.feature);
 		Method fallbackMethod = this.fallback;
 		if (fallbackMethod == null) {
@@ -148,8 +148,9 @@ record GuardSpec(String feature, @Nullable Method fallback, boolean fallbackTake
 		private final Map<MethodClassKey, Optional<GuardSpec>> specs = new ConcurrentHashMap<>();
 
 		@Nullable GuardSpec get(Method method, Class<?> targetClass) {
-			return this.specs.computeIfAbsent(new MethodClassKey(method, targetClass),
-					(key) -> Optional.ofNullable(find(method, targetClass)))
+			return this.specs
+				.computeIfAbsent(new MethodClassKey(method, targetClass),
+						(key) -> Optional.ofNullable(find(method, targetClass)))
 				.orElse(null);
 		}
 

@@ -11,8 +11,8 @@ import reactor.util.context.ContextView;
 import org.springframework.util.ClassUtils;
 
 /**
- * Reactor support. Its Reactor-typed methods are called only after {@link #isReactive(Class)}
- * returned {@code true}, so the class loads without Reactor.
+ * Reactor support. Its Reactor-typed methods are called only after
+ * {@link #isReactive(Class)} returned {@code true}, so the class loads without Reactor.
  */
 public final class ReactiveSupport {
 
@@ -24,8 +24,8 @@ public final class ReactiveSupport {
 	}
 
 	/**
-	 * Returns whether a type is a {@code Mono} or {@code Flux} (always {@code false} without
-	 * Reactor).
+	 * Returns whether a type is a {@code Mono} or {@code Flux} (always {@code false}
+	 * without Reactor).
 	 * @param type the type
 	 * @return whether it is reactive
 	 */
@@ -50,10 +50,11 @@ public final class ReactiveSupport {
 	}
 
 	/**
-	 * Defers a decision to subscription time, where the scope pinned in the Reactor context
-	 * (or, failing that, the thread's) is known.
+	 * Defers a decision to subscription time, where the scope pinned in the Reactor
+	 * context (or, failing that, the thread's) is known.
 	 * @param returnType the declared return type ({@code Mono} or {@code Flux})
-	 * @param body builds the publisher from the scope, or {@code null} when none is pinned
+	 * @param body builds the publisher from the scope, or {@code null} when none is
+	 * pinned
 	 * @return the deferred publisher
 	 */
 	public static Object deferWithScope(Class<?> returnType, Function<@Nullable FeatureScope, Object> body) {

@@ -6,26 +6,36 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import io.flagstaff.config.FeatureDocuments;
 import io.flagstaff.config.ResourceFeatureStore;
 import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.FileFeatureStore;
 import io.flagstaff.store.InMemoryFeatureStore;
+import io.flagstaff.store.jdbc.JdbcFeatureStore;
+import io.flagstaff.store.redis.RedisFeatureStore;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The store chosen by {@code flagstaff.store.type}. Imported by
- * {@link FlagstaffAutoConfiguration}; each backs off when the application declares a
- * {@link FeatureStore}.
+ * The store chosen by {@code flagstaff.store.type}: the features location (file), an
+ * in-memory copy of it (memory), the JDBC store over the application's {@link DataSource}
+ * (jdbc, needs {@code flagstaff-store-jdbc}) or the Redis store (redis, needs
+ * {@code flagstaff-store-redis}). Imported by {@link FlagstaffAutoConfiguration}; each
+ * backs off when the application declares a {@link FeatureStore}.
  */
-@Import({ FeatureStoreConfigurations.FileStore.class, FeatureStoreConfigurations.MemoryStore.class })
+@Import({ FeatureStoreConfigurations.FileStore.class, FeatureStoreConfigurations.MemoryStore.class,
+		FeatureStoreConfigurations.JdbcStore.class, FeatureStoreConfigurations.RedisStore.class })
 final class FeatureStoreConfigurations {
 
 	private FeatureStoreConfigurations() {
@@ -59,8 +69,8 @@ final class FeatureStoreConfigurations {
 				return FileFeatureStore.builder(path).pollInterval(properties.getStore().getPollInterval()).build();
 			}
 			if (location.startsWith(ResourceFeatureStore.CLASSPATH_PREFIX)) {
-				return ResourceFeatureStore.ofClasspath(location.substring(ResourceFeatureStore.CLASSPATH_PREFIX.length()),
-						loader.getClassLoader());
+				return ResourceFeatureStore.ofClasspath(
+						location.substring(ResourceFeatureStore.CLASSPATH_PREFIX.length()), loader.getClassLoader());
 			}
 			return ResourceFeatureStore.of(location);
 		}
@@ -83,6 +93,51 @@ final class FeatureStoreConfigurations {
 			catch (IOException ex) {
 				throw new UncheckedIOException("flagstaff.features-location: cannot read " + location, ex);
 			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JdbcFeatureStore.class)
+	@ConditionalOnProperty(name = "flagstaff.store.type", havingValue = "jdbc")
+	static class JdbcStore {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean(FeatureStore.class)
+		JdbcFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, ObjectProvider<DataSource> dataSource) {
+			DataSource source = dataSource.getIfUnique();
+			if (source == null) {
+				throw new IllegalStateException("flagstaff.store.type=jdbc needs exactly one DataSource bean: "
+						+ "configure spring.datasource.* or declare a FeatureStore bean");
+			}
+			FlagstaffProperties.Jdbc jdbc = properties.getStore().getJdbc();
+			return JdbcFeatureStore.builder(source)
+				.tablePrefix(jdbc.getTablePrefix())
+				.createSchema(jdbc.isCreateSchema())
+				.pollInterval(properties.getStore().getPollInterval())
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RedisFeatureStore.class)
+	@ConditionalOnProperty(name = "flagstaff.store.type", havingValue = "redis")
+	static class RedisStore {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean(FeatureStore.class)
+		RedisFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, Environment environment) {
+			FlagstaffProperties.Redis redis = properties.getStore().getRedis();
+			String uri = redis.getUri();
+			if (uri == null) {
+				uri = "redis://" + environment.getProperty("spring.data.redis.host", "localhost") + ":"
+						+ environment.getProperty("spring.data.redis.port", "6379");
+			}
+			return RedisFeatureStore.builder(uri)
+				.keyPrefix(redis.getKeyPrefix())
+				.pollInterval(properties.getStore().getPollInterval())
+				.build();
 		}
 
 	}

@@ -22,10 +22,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Auto-configures {@link FeatureToggle} guarding and strategy injection through Spring AOP
- * proxies. Needs no AspectJ: when no auto-proxy creator is registered (no
- * {@code spring-boot-starter-aspectj}, no {@code @EnableTransactionManagement}), it registers
- * Spring's infrastructure one.
+ * Auto-configures {@link FeatureToggle} guarding and strategy injection through Spring
+ * AOP proxies. Needs no AspectJ: when no auto-proxy creator is registered (no
+ * {@code spring-boot-starter-aspectj}, no {@code @EnableTransactionManagement}), it
+ * registers Spring's infrastructure one.
  */
 @AutoConfiguration(after = FlagstaffAutoConfiguration.class)
 @ConditionalOnBean(Flagstaff.class)

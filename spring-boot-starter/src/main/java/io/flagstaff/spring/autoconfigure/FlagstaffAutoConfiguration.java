@@ -23,10 +23,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Auto-configures a {@link Flagstaff} over the configured {@link FeatureStore}, the default
- * {@link FeatureContextResolver}, the recorder hub and the task decorator that carries the
- * pinned scope to {@code @Async} methods. Every bean backs off when the application declares
- * its own.
+ * Auto-configures a {@link Flagstaff} over the configured {@link FeatureStore}, the
+ * default {@link FeatureContextResolver}, the recorder hub and the task decorator that
+ * carries the pinned scope to {@code @Async} methods. Every bean backs off when the
+ * application declares its own.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
@@ -39,8 +39,8 @@ public final class FlagstaffAutoConfiguration {
 	 * The evaluator, closed with the context.
 	 * @param store the store
 	 * @param properties the properties
-	 * @param environment the Spring environment, whose first active profile is the default
-	 * flag environment
+	 * @param environment the Spring environment, whose first active profile is the
+	 * default flag environment
 	 * @param listeners listeners to add
 	 * @return the evaluator
 	 */

@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configures the {@code features} actuator endpoint (read-only unless
- * {@code flagstaff.actuator.writes-enabled=true}) and the {@code flagstaff} health indicator.
+ * {@code flagstaff.actuator.writes-enabled=true}) and the {@code flagstaff} health
+ * indicator.
  */
 @AutoConfiguration(after = FlagstaffAutoConfiguration.class)
 @ConditionalOnBean(Flagstaff.class)
@@ -44,8 +45,7 @@ public final class FlagstaffEndpointAutoConfiguration {
 		@ConditionalOnMissingBean(FeaturesEndpoint.class)
 		@ConditionalOnBooleanProperty(name = "flagstaff.actuator.writes-enabled")
 		WritableFeaturesEndpoint writableFeaturesEndpoint(Flagstaff flagstaff, FlagstaffProperties properties) {
-			return new WritableFeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(),
-					Clock.systemUTC());
+			return new WritableFeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(), Clock.systemUTC());
 		}
 
 	}

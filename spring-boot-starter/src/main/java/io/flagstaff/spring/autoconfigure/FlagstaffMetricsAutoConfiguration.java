@@ -13,12 +13,12 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configures the Micrometer meters {@code flagstaff.calls} and
- * {@code flagstaff.evaluations} when Micrometer and a {@link MeterRegistry} are present and
- * {@code flagstaff.metrics.enabled} is not {@code false}.
+ * {@code flagstaff.evaluations} when Micrometer and a {@link MeterRegistry} are present
+ * and {@code flagstaff.metrics.enabled} is not {@code false}.
  */
-@AutoConfiguration(after = FlagstaffAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@AutoConfiguration(after = FlagstaffAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ Flagstaff.class, MeterRegistry.class })
 @ConditionalOnBooleanProperty(name = "flagstaff.metrics.enabled", matchIfMissing = true)

@@ -21,26 +21,26 @@ public class FlagstaffProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Location of the flag document (native YAML/JSON or the legacy JSON format). A 'file:'
-	 * location is watched and hot-reloaded; a 'classpath:' location is read once.
+	 * Location of the flag document (native YAML/JSON or the legacy JSON format). A
+	 * 'file:' location is watched and hot-reloaded; a 'classpath:' location is read once.
 	 */
 	private String featuresLocation = "classpath:features.yml";
 
 	/**
-	 * Environment flags are evaluated in when a context names none. Defaults to the first active
-	 * Spring profile.
+	 * Environment flags are evaluated in when a context names none. Defaults to the first
+	 * active Spring profile.
 	 */
 	private @Nullable String environment;
 
 	/**
-	 * Whether evaluating an unknown flag throws instead of returning the default. Meant for
-	 * tests.
+	 * Whether evaluating an unknown flag throws instead of returning the default. Meant
+	 * for tests.
 	 */
 	private boolean strict;
 
 	/**
-	 * Order of the advice that guards @FeatureToggle methods; lower runs earlier (outside).
-	 * The default runs outside @Transactional.
+	 * Order of the advice that guards @FeatureToggle methods; lower runs earlier
+	 * (outside). The default runs outside @Transactional.
 	 */
 	private int aspectOrder = Ordered.LOWEST_PRECEDENCE - 100;
 
@@ -53,6 +53,8 @@ public class FlagstaffProperties {
 	private final Actuator actuator = new Actuator();
 
 	private final Web web = new Web();
+
+	private final Health health = new Health();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -114,15 +116,40 @@ public class FlagstaffProperties {
 		return this.web;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * The health guard (automatic kill switch).
+	 */
+	public static class Health {
+
+		/**
+		 * Whether guarded and routed calls feed the health guard, which disables a flag
+		 * whose health policy is crossed.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
 	/**
 	 * Where flags are stored.
 	 */
 	public static class Store {
 
 		/**
-		 * Type of store: 'file' reads the features location (watched when it is a file), 'memory'
-		 * keeps a writable in-memory copy seeded from it, 'jdbc' uses the application's
-		 * DataSource, 'redis' the application's Redis connection.
+		 * Type of store: 'file' reads the features location (watched when it is a file),
+		 * 'memory' keeps a writable in-memory copy seeded from it, 'jdbc' uses the
+		 * application's DataSource, 'redis' the application's Redis connection.
 		 */
 		private StoreType type = StoreType.FILE;
 
@@ -131,6 +158,18 @@ public class FlagstaffProperties {
 		 * unavailable.
 		 */
 		private Duration pollInterval = Duration.ofSeconds(2);
+
+		private final Jdbc jdbc = new Jdbc();
+
+		private final Redis redis = new Redis();
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
 
 		public StoreType getType() {
 			return this.type;
@@ -146,6 +185,73 @@ public class FlagstaffProperties {
 
 		public void setPollInterval(Duration pollInterval) {
 			this.pollInterval = pollInterval;
+		}
+
+	}
+
+	/**
+	 * The JDBC store.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Prefix of the store's table names.
+		 */
+		private String tablePrefix = "flagstaff_";
+
+		/**
+		 * Whether to create the store's tables when they are missing.
+		 */
+		private boolean createSchema = true;
+
+		public String getTablePrefix() {
+			return this.tablePrefix;
+		}
+
+		public void setTablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+		}
+
+		public boolean isCreateSchema() {
+			return this.createSchema;
+		}
+
+		public void setCreateSchema(boolean createSchema) {
+			this.createSchema = createSchema;
+		}
+
+	}
+
+	/**
+	 * The Redis store.
+	 */
+	public static class Redis {
+
+		/**
+		 * Redis URI of the store. Defaults to the application's 'spring.data.redis.host'
+		 * and 'spring.data.redis.port' (localhost:6379).
+		 */
+		private @Nullable String uri;
+
+		/**
+		 * Prefix of the store's keys and channel.
+		 */
+		private String keyPrefix = "flagstaff:";
+
+		public @Nullable String getUri() {
+			return this.uri;
+		}
+
+		public void setUri(@Nullable String uri) {
+			this.uri = uri;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
 		}
 
 	}
@@ -172,20 +278,21 @@ public class FlagstaffProperties {
 	public static class Context {
 
 		/**
-		 * Principal properties (bean paths on the Principal or Spring Security Authentication)
-		 * to context attributes. 'userId' and 'sessionId' set those fields.
+		 * Principal properties (bean paths on the Principal or Spring Security
+		 * Authentication) to context attributes. 'userId' and 'sessionId' set those
+		 * fields.
 		 */
 		private Map<String, String> principal = new LinkedHashMap<>(Map.of("name", "userId"));
 
 		/**
-		 * Request headers to context attributes, for example 'X-Region: region'. Applied after
-		 * the principal: a header never replaces an attribute the principal set.
+		 * Request headers to context attributes, for example 'X-Region: region'. Applied
+		 * after the principal: a header never replaces an attribute the principal set.
 		 */
 		private Map<String, String> headers = new LinkedHashMap<>();
 
 		/**
-		 * Request (or exchange) attributes to context attributes. Applied after the principal
-		 * and the headers.
+		 * Request (or exchange) attributes to context attributes. Applied after the
+		 * principal and the headers.
 		 */
 		private Map<String, String> requestAttributes = new LinkedHashMap<>();
 
@@ -221,7 +328,8 @@ public class FlagstaffProperties {
 	public static class Metrics {
 
 		/**
-		 * Whether to record the 'flagstaff.calls' timer and 'flagstaff.evaluations' counter.
+		 * Whether to record the 'flagstaff.calls' timer and 'flagstaff.evaluations'
+		 * counter.
 		 */
 		private boolean enabled = true;
 
@@ -241,7 +349,8 @@ public class FlagstaffProperties {
 	public static class Actuator {
 
 		/**
-		 * Whether the endpoint accepts writes (enable, disable, rollout, variant weights).
+		 * Whether the endpoint accepts writes (enable, disable, rollout, variant
+		 * weights).
 		 */
 		private boolean writesEnabled;
 
@@ -279,8 +388,8 @@ public class FlagstaffProperties {
 		private int disabledStatus = 404;
 
 		/**
-		 * Order of the filter that pins one snapshot per request; it must run after Spring
-		 * Security's filter to see the principal.
+		 * Order of the filter that pins one snapshot per request; it must run after
+		 * Spring Security's filter to see the principal.
 		 */
 		private int filterOrder = 0;
 

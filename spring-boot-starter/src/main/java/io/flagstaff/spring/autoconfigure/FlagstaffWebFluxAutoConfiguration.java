@@ -15,9 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.DispatcherHandler;
 
 /**
- * Auto-configures WebFlux support: the web filter that pins one snapshot per exchange in the
- * Reactor context, and the handler that answers {@code FeatureDisabledException} with 404 (or
- * 503).
+ * Auto-configures WebFlux support: the web filter that pins one snapshot per exchange in
+ * the Reactor context, and the handler that answers {@code FeatureDisabledException} with
+ * 404 (or 503).
  */
 @AutoConfiguration(after = FlagstaffAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)

@@ -15,8 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * Auto-configures Spring MVC support: the filter that pins one snapshot per request and the
- * handler that answers {@code FeatureDisabledException} with 404 (or 503).
+ * Auto-configures Spring MVC support: the filter that pins one snapshot per request and
+ * the handler that answers {@code FeatureDisabledException} with 404 (or 503).
  */
 @AutoConfiguration(after = FlagstaffAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Records Micrometer meters:
  * <ul>
- * <li>{@code flagstaff.calls} (timer), tags {@code feature}, {@code variant} ({@code none} for a
- * guarded method, {@code on} / {@code off} for a toggle strategy, the variant name otherwise),
- * {@code outcome} ({@code success} / {@code failure}) and {@code exception} (simple class name,
- * {@code none} on success);</li>
+ * <li>{@code flagstaff.calls} (timer), tags {@code feature}, {@code variant}
+ * ({@code none} for a guarded method, {@code on} / {@code off} for a toggle strategy, the
+ * variant name otherwise), {@code outcome} ({@code success} / {@code failure}) and
+ * {@code exception} (simple class name, {@code none} on success);</li>
  * <li>{@code flagstaff.evaluations} (counter), tags {@code feature} and {@code result}
  * ({@code on}, {@code off} or the variant).</li>
  * </ul>

@@ -8,12 +8,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The beans that implement one interface for one flag: the on and off sides of a toggle, or the
- * variants of a multivariate flag. Immutable.
+ * The beans that implement one interface for one flag: the on and off sides of a toggle,
+ * or the variants of a multivariate flag. Immutable.
  *
  * @param feature the flag key
  * @param type the interface the routing proxy implements
- * @param variants whether the beans are variants ({@code @Variant}) rather than on/off sides
+ * @param variants whether the beans are variants ({@code @Variant}) rather than on/off
+ * sides
  * @param beans bean names by side ({@code on}, {@code off}) or variant name
  * @param defaultBean for variants, the bean used while the flag serves no variant
  */

@@ -27,10 +27,10 @@ import org.springframework.core.type.MethodMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the strategy beans ({@code @FeatureToggle(when = ON | OFF)} and {@code @Variant}, on a
- * class or a {@code @Bean} method), groups them by flag and interface, fails startup when a
- * group is incomplete, and registers one primary routing proxy per group, so injecting the
- * interface (by constructor, field or setter) injects the router.
+ * Finds the strategy beans ({@code @FeatureToggle(when = ON | OFF)} and {@code @Variant},
+ * on a class or a {@code @Bean} method), groups them by flag and interface, fails startup
+ * when a group is incomplete, and registers one primary routing proxy per group, so
+ * injecting the interface (by constructor, field or setter) injects the router.
  */
 public final class StrategyRegistrar implements BeanDefinitionRegistryPostProcessor, Ordered {
 
@@ -149,7 +149,8 @@ public final class StrategyRegistrar implements BeanDefinitionRegistryPostProces
 			if (bean.variant() != variants) {
 				problems.add("bean '" + bean.name() + "' implements " + what + " with "
 						+ (bean.variant() ? "@Variant" : "@FeatureToggle(when = ...)") + " while bean '"
-						+ beans.get(0).name() + "' uses the other annotation: use either on/off sides or variants for one flag");
+						+ beans.get(0).name()
+						+ "' uses the other annotation: use either on/off sides or variants for one flag");
 				return null;
 			}
 			if (!bean.side().isEmpty()) {
@@ -162,8 +163,8 @@ public final class StrategyRegistrar implements BeanDefinitionRegistryPostProces
 			}
 			if (bean.isDefault()) {
 				if (defaultBean != null) {
-					problems.add("beans '" + defaultBean + "' and '" + bean.name() + "' are both the default of "
-							+ what + ": set isDefault = true on one of them only");
+					problems.add("beans '" + defaultBean + "' and '" + bean.name() + "' are both the default of " + what
+							+ ": set isDefault = true on one of them only");
 				}
 				defaultBean = bean.name();
 			}
@@ -174,8 +175,9 @@ public final class StrategyRegistrar implements BeanDefinitionRegistryPostProces
 		}
 		if (variants) {
 			if (defaultBean == null) {
-				problems.add("no bean implementing " + what + " is the default: mark the control bean with @Variant(feature = \""
-						+ feature + "\", value = \"...\", isDefault = true)" + otherBeans(feature, type, all, true));
+				problems.add("no bean implementing " + what
+						+ " is the default: mark the control bean with @Variant(feature = \"" + feature
+						+ "\", value = \"...\", isDefault = true)" + otherBeans(feature, type, all, true));
 			}
 		}
 		else {
@@ -184,8 +186,8 @@ public final class StrategyRegistrar implements BeanDefinitionRegistryPostProces
 					String present = bySide.values().iterator().next();
 					problems.add("bean '" + present + "' implements " + what + " but no bean implements it for when = "
 							+ side.toUpperCase() + ": add a bean implementing " + type.getName()
-							+ " annotated @FeatureToggle(value = \"" + feature + "\", when = " + side.toUpperCase() + ")"
-							+ otherBeans(feature, type, all, false));
+							+ " annotated @FeatureToggle(value = \"" + feature + "\", when = " + side.toUpperCase()
+							+ ")" + otherBeans(feature, type, all, false));
 				}
 			}
 		}
@@ -224,8 +226,7 @@ public final class StrategyRegistrar implements BeanDefinitionRegistryPostProces
 	private record GroupKey(String feature, Class<?> type) {
 	}
 
-	private record Marked(String name, Class<?> type, String feature, boolean variant, String side,
-			boolean isDefault) {
+	private record Marked(String name, Class<?> type, String feature, boolean variant, String side, boolean isDefault) {
 	}
 
 }

@@ -17,10 +17,10 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The interceptor behind a routing proxy: on every call it evaluates the group's flag against
- * the current {@link FeatureScope} (the Reactor context's for {@code Mono} and {@code Flux}
- * methods, at subscription), calls the chosen bean, and records the evaluation and the call.
- * Thread-safe.
+ * The interceptor behind a routing proxy: on every call it evaluates the group's flag
+ * against the current {@link FeatureScope} (the Reactor context's for {@code Mono} and
+ * {@code Flux} methods, at subscription), calls the chosen bean, and records the
+ * evaluation and the call. Thread-safe.
  */
 final class StrategyRouter implements MethodInterceptor {
 

@@ -9,8 +9,8 @@ import org.springframework.beans.factory.FactoryBean;
 import org.springframework.util.Assert;
 
 /**
- * Creates the routing proxy of one {@link StrategyGroup}: a JDK proxy of the group's interface
- * that delegates each call to the bean chosen by the flag at that moment.
+ * Creates the routing proxy of one {@link StrategyGroup}: a JDK proxy of the group's
+ * interface that delegates each call to the bean chosen by the flag at that moment.
  */
 public final class StrategyRouterFactoryBean implements FactoryBean<Object>, BeanFactoryAware {
 

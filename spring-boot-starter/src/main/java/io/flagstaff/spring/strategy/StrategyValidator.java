@@ -21,8 +21,8 @@ import org.springframework.util.Assert;
 
 /**
  * Checks, once all singletons exist, that every variant strategy matches its flag's
- * configuration: each configured variant has a bean and each bean names a configured variant.
- * Fails startup with a {@link FeatureStrategyException} otherwise.
+ * configuration: each configured variant has a bean and each bean names a configured
+ * variant. Fails startup with a {@link FeatureStrategyException} otherwise.
  */
 public final class StrategyValidator implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -77,16 +77,18 @@ public final class StrategyValidator implements SmartInitializingSingleton, Bean
 			}
 			for (String variant : configured) {
 				if (!group.beans().containsKey(variant)) {
-					problems.add("variant '" + variant + "' of feature '" + group.feature() + "' has no bean implementing "
-							+ group.type().getName() + ": add one annotated @Variant(feature = \"" + group.feature()
-							+ "\", value = \"" + variant + "\"), or remove the variant from the configuration");
+					problems
+						.add("variant '" + variant + "' of feature '" + group.feature() + "' has no bean implementing "
+								+ group.type().getName() + ": add one annotated @Variant(feature = \"" + group.feature()
+								+ "\", value = \"" + variant + "\"), or remove the variant from the configuration");
 				}
 			}
 			for (Map.Entry<String, String> bean : group.beans().entrySet()) {
 				if (!configured.contains(bean.getKey())) {
-					problems.add("bean '" + bean.getValue() + "' implements variant '" + bean.getKey() + "' of feature '"
-							+ group.feature() + "', which the configuration does not define (variants: " + configured
-							+ "): fix the @Variant value or add the variant to the flag");
+					problems
+						.add("bean '" + bean.getValue() + "' implements variant '" + bean.getKey() + "' of feature '"
+								+ group.feature() + "', which the configuration does not define (variants: "
+								+ configured + "): fix the @Variant value or add the variant to the flag");
 				}
 			}
 		}

@@ -15,11 +15,11 @@ import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.BeansException;
 
 /**
- * The default {@link FeatureContextResolver}: maps properties of the authenticated principal,
- * then request headers, then request attributes to context attributes. A later source never
- * replaces an attribute an earlier one set, so a header cannot impersonate the authenticated
- * user. The names {@code userId} and {@code sessionId} set those fields of the context.
- * Immutable and thread-safe.
+ * The default {@link FeatureContextResolver}: maps properties of the authenticated
+ * principal, then request headers, then request attributes to context attributes. A later
+ * source never replaces an attribute an earlier one set, so a header cannot impersonate
+ * the authenticated user. The names {@code userId} and {@code sessionId} set those fields
+ * of the context. Immutable and thread-safe.
  */
 public final class DefaultFeatureContextResolver implements FeatureContextResolver {
 
@@ -52,13 +52,11 @@ public final class DefaultFeatureContextResolver implements FeatureContextResolv
 			this.principal.forEach((path, attribute) -> put(builder, set, attribute, read(wrapper, path)));
 		}
 		this.headers.forEach((header, attribute) -> put(builder, set, attribute, request.header(header)));
-		this.requestAttributes
-			.forEach((name, attribute) -> put(builder, set, attribute, request.attribute(name)));
+		this.requestAttributes.forEach((name, attribute) -> put(builder, set, attribute, request.attribute(name)));
 		return set.isEmpty() ? FeatureContext.empty() : builder.build();
 	}
 
-	private static void put(FeatureContext.Builder builder, Set<String> set, String attribute,
-			@Nullable Object value) {
+	private static void put(FeatureContext.Builder builder, Set<String> set, String attribute, @Nullable Object value) {
 		if (value != null && !set.contains(attribute)) {
 			builder.attribute(attribute, value);
 			set.add(attribute);

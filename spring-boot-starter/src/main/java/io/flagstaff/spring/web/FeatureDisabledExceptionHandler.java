@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Turns a {@link FeatureDisabledException} escaping a controller (Spring MVC or WebFlux) into a
- * {@code 404 Not Found} (or {@code 503 Service Unavailable}, property
+ * Turns a {@link FeatureDisabledException} escaping a controller (Spring MVC or WebFlux)
+ * into a {@code 404 Not Found} (or {@code 503 Service Unavailable}, property
  * {@code flagstaff.web.disabled-status}) problem response naming the flag.
  */
 @ControllerAdvice

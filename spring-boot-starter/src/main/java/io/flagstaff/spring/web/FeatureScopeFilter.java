@@ -18,10 +18,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Servlet filter that resolves the request's {@link FeatureContext}, pins one snapshot for the
- * whole request, and makes the {@link FeatureScope} current on the request thread (and again on
- * async dispatches of the same request). The scope is also stored as the request attribute
- * {@link #SCOPE_ATTRIBUTE}.
+ * Servlet filter that resolves the request's {@link FeatureContext}, pins one snapshot
+ * for the whole request, and makes the {@link FeatureScope} current on the request thread
+ * (and again on async dispatches of the same request). The scope is also stored as the
+ * request attribute {@link #SCOPE_ATTRIBUTE}.
  */
 public class FeatureScopeFilter extends OncePerRequestFilter implements Ordered {
 

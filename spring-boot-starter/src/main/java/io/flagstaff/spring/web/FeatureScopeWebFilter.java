@@ -17,9 +17,9 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * WebFlux filter that resolves the exchange's context (with the principal the exchange
- * carries), pins one snapshot for the whole exchange, and puts the {@link FeatureScope} in the
- * Reactor context under {@link FeatureScope#CONTEXT_KEY} and in the exchange attribute
- * {@link FeatureScopeFilter#SCOPE_ATTRIBUTE}.
+ * carries), pins one snapshot for the whole exchange, and puts the {@link FeatureScope}
+ * in the Reactor context under {@link FeatureScope#CONTEXT_KEY} and in the exchange
+ * attribute {@link FeatureScopeFilter#SCOPE_ATTRIBUTE}.
  */
 public class FeatureScopeWebFilter implements WebFilter, Ordered {
 
@@ -48,15 +48,12 @@ public class FeatureScopeWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return exchange.getPrincipal()
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMap((principal) -> {
-				FeatureScope scope = FeatureScope.pin(this.flagstaff,
-						this.resolver.resolve(new ExchangeFacts(exchange, principal.orElse(null))));
-				exchange.getAttributes().put(FeatureScopeFilter.SCOPE_ATTRIBUTE, scope);
-				return chain.filter(exchange).contextWrite((context) -> context.put(FeatureScope.CONTEXT_KEY, scope));
-			});
+		return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap((principal) -> {
+			FeatureScope scope = FeatureScope.pin(this.flagstaff,
+					this.resolver.resolve(new ExchangeFacts(exchange, principal.orElse(null))));
+			exchange.getAttributes().put(FeatureScopeFilter.SCOPE_ATTRIBUTE, scope);
+			return chain.filter(exchange).contextWrite((context) -> context.put(FeatureScope.CONTEXT_KEY, scope));
+		});
 	}
 
 	private record ExchangeFacts(ServerWebExchange exchange, @Nullable Principal user) implements RequestFacts {

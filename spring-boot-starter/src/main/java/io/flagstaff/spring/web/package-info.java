@@ -1,5 +1,6 @@
 /**
- * Spring MVC and WebFlux support: context resolution, snapshot pinning per request, disabled-feature responses.
+ * Spring MVC and WebFlux support: context resolution, snapshot pinning per request,
+ * disabled-feature responses.
  */
 @NullMarked
 package io.flagstaff.spring.web;

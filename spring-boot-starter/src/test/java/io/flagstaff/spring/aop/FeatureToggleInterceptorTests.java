@@ -149,7 +149,8 @@ class FeatureToggleInterceptorTests {
 		Checkout checkout = proxy(new Checkout());
 		FeatureScope pinnedOn = FeatureScope.pin(this.flagstaff, FeatureContext.empty());
 		turnOff();
-		StepVerifier.create(checkout.flux("cart-1").contextWrite((context) -> context.put(FeatureScope.CONTEXT_KEY, pinnedOn)))
+		StepVerifier
+			.create(checkout.flux("cart-1").contextWrite((context) -> context.put(FeatureScope.CONTEXT_KEY, pinnedOn)))
 			.expectNext("new:cart-1", "again:cart-1")
 			.verifyComplete();
 		StepVerifier.create(checkout.flux("cart-1")).expectError(FeatureDisabledException.class).verify();
@@ -193,8 +194,7 @@ class FeatureToggleInterceptorTests {
 			}
 
 			@Override
-			public void recordFailure(String feature, @Nullable String variant, long durationNanos,
-					Throwable failure) {
+			public void recordFailure(String feature, @Nullable String variant, long durationNanos, Throwable failure) {
 				throw new IllegalStateException("recorder down");
 			}
 

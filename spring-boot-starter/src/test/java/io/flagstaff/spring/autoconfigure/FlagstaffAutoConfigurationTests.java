@@ -86,14 +86,12 @@ class FlagstaffAutoConfigurationTests {
 
 	@Test
 	void bindsEveryProperty() {
-		this.runner
-			.withPropertyValues("flagstaff.features-location=classpath:features.yml", "flagstaff.store.type=memory",
-					"flagstaff.store.poll-interval=5s", "flagstaff.environment=staging", "flagstaff.strict=true",
-					"flagstaff.aspect-order=42", "flagstaff.context.headers.X-Region=region",
-					"flagstaff.context.principal.name=userId", "flagstaff.context.request-attributes.tenant=tenant",
-					"flagstaff.metrics.enabled=false", "flagstaff.actuator.writes-enabled=true",
-					"flagstaff.actuator.audit-limit=5", "flagstaff.web.disabled-status=503",
-					"flagstaff.web.filter-order=7")
+		this.runner.withPropertyValues("flagstaff.features-location=classpath:features.yml",
+				"flagstaff.store.type=memory", "flagstaff.store.poll-interval=5s", "flagstaff.environment=staging",
+				"flagstaff.strict=true", "flagstaff.aspect-order=42", "flagstaff.context.headers.X-Region=region",
+				"flagstaff.context.principal.name=userId", "flagstaff.context.request-attributes.tenant=tenant",
+				"flagstaff.metrics.enabled=false", "flagstaff.actuator.writes-enabled=true",
+				"flagstaff.actuator.audit-limit=5", "flagstaff.web.disabled-status=503", "flagstaff.web.filter-order=7")
 			.run((context) -> {
 				FlagstaffProperties properties = context.getBean(FlagstaffProperties.class);
 				assertThat(properties.getStore().getType()).isEqualTo(FlagstaffProperties.StoreType.MEMORY);

@@ -51,8 +51,7 @@ class FlagstaffIntegrationAutoConfigurationTests {
 	@Test
 	void recordsNoMetersWithoutMicrometer() {
 		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(MicrometerFeatureCallRecorder.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerFeatureCallRecorder.class));
 	}
 
 	@Test
@@ -105,8 +104,8 @@ class FlagstaffIntegrationAutoConfigurationTests {
 				request.addHeader("X-Region", "DE");
 				boolean[] enabled = new boolean[1];
 				context.getBean(FeatureScopeFilter.class)
-					.doFilter(request, new MockHttpServletResponse(),
-							(req, res) -> enabled[0] = io.flagstaff.spring.FeatureScope.current().isEnabled("beta-banner"));
+					.doFilter(request, new MockHttpServletResponse(), (req,
+							res) -> enabled[0] = io.flagstaff.spring.FeatureScope.current().isEnabled("beta-banner"));
 				assertThat(enabled[0]).isTrue();
 				assertThat(io.flagstaff.spring.FeatureScope.current()).isNull();
 			});

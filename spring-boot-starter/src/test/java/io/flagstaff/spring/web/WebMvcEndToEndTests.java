@@ -36,10 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "flagstaff.store.type=memory", "flagstaff.actuator.writes-enabled=true",
-				"flagstaff.context.headers.X-Region=region", "management.endpoints.web.exposure.include=features,health",
-				"management.endpoint.health.show-details=always" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "flagstaff.store.type=memory",
+		"flagstaff.actuator.writes-enabled=true", "flagstaff.context.headers.X-Region=region",
+		"management.endpoints.web.exposure.include=features,health", "management.endpoint.health.show-details=always" })
 class WebMvcEndToEndTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -239,7 +238,8 @@ class WebMvcEndToEndTests {
 
 		@Bean
 		InMemoryUserDetailsManager users() {
-			return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}secret").roles("OPS").build());
+			return new InMemoryUserDetailsManager(
+					User.withUsername("alice").password("{noop}secret").roles("OPS").build());
 		}
 
 	}
