@@ -3,14 +3,10 @@ package io.flagstaff.spring.autoconfigure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.UUID;
 
 import io.flagstaff.Flagstaff;
-import io.flagstaff.health.HealthGuard;
 import io.flagstaff.model.FeatureDefinition;
-import io.flagstaff.spring.FeatureToggle;
-import io.flagstaff.spring.health.HealthGuardFeatureCallRecorder;
 import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.WritableFeatureStore;
 import io.flagstaff.store.jdbc.JdbcFeatureStore;
@@ -25,15 +21,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-class FlagstaffStoreAndHealthAutoConfigurationTests {
+class FlagstaffStoreAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FlagstaffAutoConfiguration.class, FlagstaffAopAutoConfiguration.class,
-				FlagstaffHealthGuardAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(FlagstaffAutoConfiguration.class, FlagstaffAopAutoConfiguration.class));
 
 	@Test
 	void usesTheApplicationsDataSourceForTheJdbcStore() {
@@ -82,33 +75,6 @@ class FlagstaffStoreAndHealthAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void disablesAFlagWhoseGuardedCallsKeepFailing() {
-		this.runner.withUserConfiguration(Fragile.class)
-			.withPropertyValues("flagstaff.store.type=memory",
-					"flagstaff.features-location=classpath:io/flagstaff/spring/autoconfigure/fragile.yml")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(HealthGuard.class)
-					.hasSingleBean(HealthGuardFeatureCallRecorder.class);
-				Flagstaff flagstaff = context.getBean(Flagstaff.class);
-				FragileService service = context.getBean(FragileService.class);
-				for (int i = 0; i < 3 && flagstaff.isEnabled("fragile"); i++) {
-					assertThatIllegalStateException().isThrownBy(service::call);
-				}
-				await().atMost(Duration.ofSeconds(10)).until(() -> !flagstaff.isEnabled("fragile"));
-				WritableFeatureStore store = (WritableFeatureStore) flagstaff.store();
-				assertThat(store.audit("fragile", 5))
-					.anySatisfy((entry) -> assertThat(entry.actor()).isEqualTo(HealthGuard.ACTOR));
-			});
-	}
-
-	@Test
-	void feedsNoGuardWhenDisabledByProperty() {
-		this.runner.withPropertyValues("flagstaff.health.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(HealthGuard.class)
-				.doesNotHaveBean(HealthGuardFeatureCallRecorder.class));
-	}
-
 	private static boolean redisUp() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
@@ -127,25 +93,6 @@ class FlagstaffStoreAndHealthAutoConfigurationTests {
 			JdbcDataSource dataSource = new JdbcDataSource();
 			dataSource.setURL("jdbc:h2:mem:starter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 			return dataSource;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Fragile {
-
-		@Bean
-		FragileService fragileService() {
-			return new FragileService();
-		}
-
-	}
-
-	public static class FragileService {
-
-		@FeatureToggle("fragile")
-		public String call() {
-			throw new IllegalStateException("downstream failed");
 		}
 
 	}
