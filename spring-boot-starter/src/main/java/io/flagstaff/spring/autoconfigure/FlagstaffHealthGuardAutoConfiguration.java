@@ -1,0 +1,76 @@
+package io.flagstaff.spring.autoconfigure;
+
+import java.util.Map;
+
+import io.flagstaff.Flagstaff;
+import io.flagstaff.health.HealthGuard;
+import io.flagstaff.health.KillSwitch;
+import io.flagstaff.model.Kill;
+import io.flagstaff.spring.health.HealthGuardFeatureCallRecorder;
+import io.flagstaff.store.WritableFeatureStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configures the {@link HealthGuard}: guarded and routed calls feed it, and a flag
+ * whose health policy is crossed is disabled through the writable store (audited with the
+ * actor {@code health-guard}). Over a read-only store the guard only logs what it would
+ * disable.
+ */
+@AutoConfiguration(after = FlagstaffAutoConfiguration.class)
+@ConditionalOnClass(HealthGuard.class)
+@ConditionalOnBean(Flagstaff.class)
+@ConditionalOnBooleanProperty(name = "flagstaff.health.enabled", matchIfMissing = true)
+public final class FlagstaffHealthGuardAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(FlagstaffHealthGuardAutoConfiguration.class);
+
+	/**
+	 * The health guard, closed with the context.
+	 * @param flagstaff the evaluator whose store the guard writes to
+	 * @return the guard
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	public HealthGuard healthGuard(Flagstaff flagstaff) {
+		KillSwitch killSwitch = (flagstaff.store() instanceof WritableFeatureStore store) ? KillSwitch.of(store)
+				: new LoggingKillSwitch();
+		return HealthGuard.builder(flagstaff, killSwitch).build();
+	}
+
+	/**
+	 * Feeds the guard from guarded and routed calls.
+	 * @param guard the guard
+	 * @return the recorder
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public HealthGuardFeatureCallRecorder healthGuardFeatureCallRecorder(HealthGuard guard) {
+		return new HealthGuardFeatureCallRecorder(guard);
+	}
+
+	private static final class LoggingKillSwitch implements KillSwitch {
+
+		@Override
+		public void disable(String feature, Kill kill) {
+			logger.warn("Health guard would disable feature '" + feature + "' (" + kill.reason()
+					+ ") but the store is read-only: use a writable store (flagstaff.store.type=memory, jdbc, redis "
+					+ "or a file: features location)");
+		}
+
+		@Override
+		public void setVariantWeights(String feature, Map<String, Integer> weights, Kill kill) {
+			logger.warn("Health guard would move the weights of feature '" + feature + "' to " + weights + " ("
+					+ kill.reason() + ") but the store is read-only");
+		}
+
+	}
+
+}

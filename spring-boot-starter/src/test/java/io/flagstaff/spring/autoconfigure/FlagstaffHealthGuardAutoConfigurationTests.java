@@ -1,0 +1,73 @@
+package io.flagstaff.spring.autoconfigure;
+
+import java.time.Duration;
+
+import io.flagstaff.Flagstaff;
+import io.flagstaff.health.HealthGuard;
+import io.flagstaff.spring.FeatureToggle;
+import io.flagstaff.spring.health.HealthGuardFeatureCallRecorder;
+import io.flagstaff.store.WritableFeatureStore;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+class FlagstaffHealthGuardAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(FlagstaffAutoConfiguration.class, FlagstaffAopAutoConfiguration.class,
+				FlagstaffHealthGuardAutoConfiguration.class));
+
+	@Test
+	void disablesAFlagWhoseGuardedCallsKeepFailing() {
+		this.runner.withUserConfiguration(Fragile.class)
+			.withPropertyValues("flagstaff.store.type=memory",
+					"flagstaff.features-location=classpath:io/flagstaff/spring/autoconfigure/fragile.yml")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(HealthGuard.class)
+					.hasSingleBean(HealthGuardFeatureCallRecorder.class);
+				Flagstaff flagstaff = context.getBean(Flagstaff.class);
+				FragileService service = context.getBean(FragileService.class);
+				for (int i = 0; i < 3 && flagstaff.isEnabled("fragile"); i++) {
+					assertThatIllegalStateException().isThrownBy(service::call);
+				}
+				await().atMost(Duration.ofSeconds(10)).until(() -> !flagstaff.isEnabled("fragile"));
+				WritableFeatureStore store = (WritableFeatureStore) flagstaff.store();
+				assertThat(store.audit("fragile", 5))
+					.anySatisfy((entry) -> assertThat(entry.actor()).isEqualTo(HealthGuard.ACTOR));
+			});
+	}
+
+	@Test
+	void feedsNoGuardWhenDisabledByProperty() {
+		this.runner.withPropertyValues("flagstaff.health.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(HealthGuard.class)
+				.doesNotHaveBean(HealthGuardFeatureCallRecorder.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Fragile {
+
+		@Bean
+		FragileService fragileService() {
+			return new FragileService();
+		}
+
+	}
+
+	public static class FragileService {
+
+		@FeatureToggle("fragile")
+		public String call() {
+			throw new IllegalStateException("downstream failed");
+		}
+
+	}
+
+}
