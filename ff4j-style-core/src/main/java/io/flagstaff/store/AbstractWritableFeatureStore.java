@@ -207,6 +207,12 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 
 	@Override
 	public VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor) {
+		return setVariantWeights(key, weights, actor, null);
+	}
+
+	@Override
+	public VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor,
+			@Nullable String reason) {
 		Map<String, Integer> copy = Map.copyOf(weights);
 		copy.forEach((name, weight) -> {
 			if (weight < 0) {
@@ -214,7 +220,7 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 						"weight of variant '" + name + "' of flag '" + key + "' must not be negative, was " + weight);
 			}
 		});
-		return modify(key, AuditAction.SET_VARIANT_WEIGHTS, actor, null, (feature) -> withWeights(feature, copy));
+		return modify(key, AuditAction.SET_VARIANT_WEIGHTS, actor, reason, (feature) -> withWeights(feature, copy));
 	}
 
 	private static FeatureDefinition withWeights(FeatureDefinition feature, Map<String, Integer> weights) {

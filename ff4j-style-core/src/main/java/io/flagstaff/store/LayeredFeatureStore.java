@@ -175,6 +175,12 @@ public final class LayeredFeatureStore implements WritableFeatureStore {
 	}
 
 	@Override
+	public VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor,
+			@Nullable String reason) {
+		return writable().setVariantWeights(key, weights, actor, reason);
+	}
+
+	@Override
 	public void putSegment(String name, List<Condition> conditions, String actor) {
 		writable().putSegment(name, conditions, actor);
 	}

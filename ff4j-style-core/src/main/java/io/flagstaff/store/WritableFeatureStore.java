@@ -107,6 +107,24 @@ public interface WritableFeatureStore extends FeatureStore {
 	VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor);
 
 	/**
+	 * Sets the weights of a flag's variants, recording why in the audit entry (the health
+	 * guard does this when it takes a variant out of rotation). The default ignores the
+	 * reason; the stores of this project record it.
+	 * @param key the flag key
+	 * @param weights new weights by variant name
+	 * @param actor who makes the change
+	 * @param reason why, for the audit entry, or {@code null}
+	 * @return the stored flag
+	 * @throws IllegalArgumentException when a name is not a variant of the flag or a
+	 * weight is negative
+	 * @throws io.flagstaff.FeatureNotFoundException when the store has no such flag
+	 */
+	default VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor,
+			@Nullable String reason) {
+		return setVariantWeights(key, weights, actor);
+	}
+
+	/**
 	 * Adds or replaces a named segment.
 	 * @param name the segment name
 	 * @param conditions the conditions, all of which must match

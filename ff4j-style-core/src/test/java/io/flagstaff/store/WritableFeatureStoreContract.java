@@ -216,6 +216,16 @@ public abstract class WritableFeatureStoreContract {
 	}
 
 	@Test
+	void setVariantWeightsWithAReasonRecordsItInTheAudit() {
+		this.store.create(richFeature("a"), "alice");
+		this.store.setVariantWeights("a", Map.of("control", 100, "one-page", 0), "health-guard", "one-page failed");
+		AuditEntry entry = this.store.audit("a", 1).get(0);
+		assertThat(entry.action()).isEqualTo(AuditAction.SET_VARIANT_WEIGHTS);
+		assertThat(entry.actor()).isEqualTo("health-guard");
+		assertThat(entry.reason()).isEqualTo("one-page failed");
+	}
+
+	@Test
 	void changingAMissingFlagFailsWithNotFound() {
 		assertThatExceptionOfType(FeatureNotFoundException.class).isThrownBy(() -> this.store.enable("ghost", "alice"))
 			.withMessageContaining("ghost");
