@@ -35,7 +35,8 @@ public interface KillSwitch {
 	 * {@link WritableFeatureStore#disable(String, Kill, String)} (the flag then serves
 	 * off with reason {@code KILLED} until enabled, and the audit entry carries the
 	 * kill's reason), a variant shift becomes
-	 * {@link WritableFeatureStore#setVariantWeights}; both by the kill's actor.
+	 * {@link WritableFeatureStore#setVariantWeights(String, java.util.Map, String, String)}
+	 * with the kill's reason for the audit entry; both by the kill's actor.
 	 * @param store the store
 	 * @return the kill switch
 	 */

@@ -24,7 +24,7 @@ final class StoreKillSwitch implements KillSwitch {
 
 	@Override
 	public void setVariantWeights(String feature, Map<String, Integer> weights, Kill kill) {
-		this.store.setVariantWeights(feature, weights, kill.actor());
+		this.store.setVariantWeights(feature, weights, kill.actor(), kill.reason());
 	}
 
 	@Override

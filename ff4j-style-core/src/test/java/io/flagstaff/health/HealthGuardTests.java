@@ -228,7 +228,10 @@ class HealthGuardTests {
 		assertThat(stored.killed()).isNull();
 		assertThat(stored.variants()).extracting(VariantDefinition::name, VariantDefinition::weight)
 			.containsExactly(tuple("control", 80), tuple("one-page", 0), tuple("two-page", 20));
-		assertThat(setup.store.audit("checkout", 1).get(0).actor()).isEqualTo("health-guard");
+		AuditEntry audit = setup.store.audit("checkout", 1).get(0);
+		assertThat(audit.action()).isEqualTo(AuditAction.SET_VARIANT_WEIGHTS);
+		assertThat(audit.actor()).isEqualTo("health-guard");
+		assertThat(audit.reason()).isEqualTo(this.events.get(0).reason());
 		for (int i = 0; i < 500; i++) {
 			assertThat(setup.flagstaff.variant("checkout", FeatureContext.ofUser("u-" + i))).isNotEqualTo("one-page");
 		}
