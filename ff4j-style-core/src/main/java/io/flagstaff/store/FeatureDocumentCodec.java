@@ -100,7 +100,7 @@ public final class FeatureDocumentCodec {
 			}
 			catch (RuntimeException ex) {
 				this.problems.add(new ConfigProblem("features." + key, "unreadable document (" + ex.getMessage()
-						+ "); rewrite the flag through the store API or delete it"));
+						+ "); write a valid document for it or delete it directly in the store"));
 			}
 		}
 
@@ -118,7 +118,7 @@ public final class FeatureDocumentCodec {
 			}
 			catch (RuntimeException ex) {
 				this.problems.add(new ConfigProblem("segments." + name, "unreadable document (" + ex.getMessage()
-						+ "); rewrite the segment through the store API or delete it"));
+						+ "); write a valid document for it or delete it directly in the store"));
 			}
 		}
 

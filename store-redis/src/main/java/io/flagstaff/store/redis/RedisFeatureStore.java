@@ -204,7 +204,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		}
 		catch (RuntimeException ex) {
 			throw new FeatureStoreException("Unreadable version of " + source + ": " + ex.getMessage()
-					+ "; rewrite the flag through the store API or delete it", ex);
+					+ "; write a valid document for it or delete it directly in Redis", ex);
 		}
 	}
 
