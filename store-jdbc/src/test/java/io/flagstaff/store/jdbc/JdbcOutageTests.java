@@ -1,0 +1,128 @@
+package io.flagstaff.store.jdbc;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.flagstaff.Flagstaff;
+import io.flagstaff.FlagstaffEvent;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.store.FeatureStoreException;
+import io.flagstaff.store.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A database that becomes unreachable for one instance (its connections are refused)
+ * while another instance keeps writing: the first serves its last good flags, reports the
+ * outage and catches up when the database is back.
+ */
+class JdbcOutageTests {
+
+	/**
+	 * Hands out real H2 connections until it is cut off.
+	 */
+	static final class Cable implements DataSource {
+
+		private final DataSource target;
+
+		volatile boolean cut;
+
+		Cable(DataSource target) {
+			this.target = target;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (this.cut) {
+				throw new SQLTransientConnectionException("connection refused (cable cut by the test)");
+			}
+			return this.target.getConnection();
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return getConnection();
+		}
+
+		@Override
+		public PrintWriter getLogWriter() {
+			return null;
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) {
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) {
+		}
+
+		@Override
+		public int getLoginTimeout() {
+			return 0;
+		}
+
+		@Override
+		public Logger getParentLogger() {
+			return Logger.getGlobal();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws SQLException {
+			throw new SQLException("not a wrapper");
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) {
+			return false;
+		}
+
+	}
+
+	@Test
+	void anInstanceCutOffFromTheDatabaseServesItsLastGoodFlagsAndCatchesUpAfterwards() throws Exception {
+		String prefix = TestDatabase.uniquePrefix();
+		MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-22T10:00:00Z"));
+		try (HikariDataSource dataSource = TestDatabase.H2.dataSource(prefix)) {
+			JdbcFeatureStore writer = TestDatabase.H2.store(dataSource, prefix, clock).build();
+			writer.create(FeatureDefinition.builder("a").build(), "setup");
+			Cable cable = new Cable(dataSource);
+			JdbcFeatureStore store = JdbcFeatureStore.builder(cable)
+				.tablePrefix(prefix)
+				.pollInterval(Duration.ofMillis(100))
+				.build();
+			List<FlagstaffEvent> events = new CopyOnWriteArrayList<>();
+			try (Flagstaff flagstaff = Flagstaff.builder(store).listener(events::add).build()) {
+				cable.cut = true;
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> events.stream().anyMatch(FlagstaffEvent.StoreDown.class::isInstance));
+				assertThatExceptionOfType(FeatureStoreException.class).isThrownBy(() -> store.disable("a", "alice"))
+					.withMessageContaining("cable cut")
+					.withMessageContaining("check that the database is reachable");
+				writer.disable("a", "bob");
+				assertThat(flagstaff.isEnabled("a")).isTrue();
+
+				cable.cut = false;
+				await().atMost(Duration.ofSeconds(10)).until(() -> !flagstaff.isEnabled("a"));
+				assertThat(events).anyMatch(FlagstaffEvent.StoreUp.class::isInstance);
+			}
+			finally {
+				store.close();
+				writer.close();
+			}
+		}
+	}
+
+}
