@@ -153,6 +153,10 @@ final class Conditions {
 		 * Parses a decimal number; {@code NaN} when the text is not one.
 		 */
 		static double parseNumber(String text) {
+			double fast = parseSimpleDecimal(text);
+			if (!Double.isNaN(fast)) {
+				return fast;
+			}
 			String trimmed = text.trim();
 			if (trimmed.isEmpty() || !isDecimal(trimmed)) {
 				return Double.NaN;
@@ -165,6 +169,57 @@ final class Conditions {
 				return Double.NaN;
 			}
 		}
+
+		/**
+		 * Parses {@code [-+]digits[.digits]} with at most 15 significant digits without
+		 * allocating: such a mantissa and a power of ten up to 10^22 are exact doubles,
+		 * so their quotient is correctly rounded, as {@link Double#parseDouble} would
+		 * round it.
+		 * @return the value, or {@code NaN} when the text is not of that simple form
+		 */
+		static double parseSimpleDecimal(String text) {
+			int length = text.length();
+			int i = 0;
+			boolean negative = false;
+			if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+				negative = text.charAt(i) == '-';
+				i++;
+			}
+			long mantissa = 0;
+			int digits = 0;
+			boolean sawDigit = false;
+			int scale = -1;
+			for (; i < length; i++) {
+				char c = text.charAt(i);
+				if (c >= '0' && c <= '9') {
+					sawDigit = true;
+					if (mantissa != 0 || c != '0') {
+						digits++;
+					}
+					if (digits > 15) {
+						return Double.NaN;
+					}
+					mantissa = mantissa * 10 + (c - '0');
+					if (scale >= 0) {
+						scale++;
+					}
+				}
+				else if (c == '.' && scale < 0) {
+					scale = 0;
+				}
+				else {
+					return Double.NaN;
+				}
+			}
+			if (!sawDigit || scale > 22) {
+				return Double.NaN;
+			}
+			double value = (scale > 0) ? mantissa / POWERS_OF_TEN[scale] : mantissa;
+			return negative ? -value : value;
+		}
+
+		private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+				1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
 		private static boolean isDecimal(String text) {
 			for (int i = 0; i < text.length(); i++) {
