@@ -84,6 +84,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
 	private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
+	private @Nullable RedisConnectionStateListener stateListener;
+
 	private RedisFeatureStore(Builder builder, RedisClient client, @Nullable ClientResources ownedResources,
 			boolean ownsClient) {
 		super(builder.clock);
@@ -282,7 +284,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			return thread;
 		});
 		this.scheduler = executor;
-		this.client.addListener(new RedisConnectionStateListener() {
+		RedisConnectionStateListener stateListener = new RedisConnectionStateListener() {
 
 			@Override
 			public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
@@ -296,7 +298,9 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 				}
 			}
 
-		});
+		};
+		this.stateListener = stateListener;
+		this.client.addListener(stateListener);
 		executor.execute(this::subscribe);
 		long millis = this.pollInterval.toMillis();
 		executor.scheduleWithFixedDelay(this::checkRevision, millis, millis, TimeUnit.MILLISECONDS);
@@ -420,6 +424,9 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		this.closed = true;
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
+		}
+		if (this.stateListener != null) {
+			this.client.removeListener(this.stateListener);
 		}
 		if (this.pubSub != null) {
 			this.pubSub.close();
