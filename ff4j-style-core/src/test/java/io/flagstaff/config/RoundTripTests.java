@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -173,6 +174,31 @@ class RoundTripTests {
 				      serve: "on"
 				    rollout: 10
 				""");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "123", "-1.5", "1e3", "+2", ".5", "1_000", ".inf", "-.Inf", ".NaN", "0o17", "0x1F", "NULL",
+			"TRUE", "true", "False", "yes", "no", "on", "off", "null", "~", "2027-03-01", "12:30", "-", "#hash", "a: b",
+			"- item", "[x]", "{y}", "*star", "&anchor", "!tag", "'q'", "\"dq\"", " padded ", "multi\nline", "tab\there",
+			"üñí", "@at", "%pct", "`tick`", "?", "|", ">" })
+	void stringsThatLookLikeOtherYamlValuesRoundTrip(String text) {
+		FeatureDefinition flag = FeatureDefinition.builder("f")
+			.description(text.isBlank() ? "x" : text)
+			.owner("o" + text)
+			.allow(List.of(text))
+			.environments(List.of(text))
+			.variants(List.of(new VariantDefinition("v", 1, FeatureValue.of(text))))
+			.rules(List
+				.of(Rule.serve(List.of(new Condition.Attribute("a", Operator.EQUALS, List.of(text), false, false),
+						new Condition.Attribute("n", Operator.IN, List.of(text), false, false)), true)))
+			.metadata(Map.of(text, FeatureValue.of(text)))
+			.build();
+		FeatureSet set = FeatureSet.of(flag);
+		for (Syntax syntax : Syntax.values()) {
+			assertThat(FeatureDocuments.parseNative(FeatureDocuments.write(set, syntax), syntax, "written"))
+				.as(syntax.name())
+				.isEqualTo(set);
+		}
 	}
 
 }
