@@ -91,9 +91,12 @@ public final class DefaultFlagstaff implements Flagstaff {
 		this.runtime = new EvaluationRuntime(environment, clock, strict, this.coarseClock, exposureListener);
 		StoreContent content = store.load();
 		this.current = compile(content.features(), content.revision(), Map.of());
-		this.coarseClock.start();
 		emit(new FlagstaffEvent.SnapshotSwapped(now(), this.current.version(), content.revision()));
 		this.subscription = store.subscribe(new Subscriber());
+		this.coarseClock.start();
+		// a change between the first load and the subscription would otherwise go
+		// unnoticed
+		reload(false);
 	}
 
 	private CompiledSnapshot compile(FeatureSet features, long revision, Map<String, String> overrides) {
