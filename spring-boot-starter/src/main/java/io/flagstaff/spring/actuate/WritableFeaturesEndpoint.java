@@ -47,12 +47,13 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 	 * @param key the flag key
 	 * @param action {@code enable}, {@code disable}, {@code rollout} or {@code weights}
 	 * @param rollout the percentage for {@code rollout} ({@code null} means 100)
-	 * @param weights the variant weights for {@code weights}
+	 * @param weights the variant weights for {@code weights}: a JSON object of weights by
+	 * variant, or a string such as {@code control=50,discount=50}
 	 * @return the flag's detail after the change, or an error response naming the fix
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Object> change(SecurityContext securityContext, @Selector String key, String action,
-			@Nullable Double rollout, @Nullable Map<String, Object> weights) {
+			@Nullable Double rollout, @Nullable Object weights) {
 		if (!(flagstaff().store() instanceof WritableFeatureStore store)) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "the store "
 					+ flagstaff().store().getClass().getSimpleName()
@@ -68,11 +69,12 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 			case "disable" -> store.disable(key, actor);
 			case "rollout" -> store.setRollout(key, rollout, actor);
 			case "weights" -> {
-				if (weights == null || weights.isEmpty()) {
+				Map<String, Integer> parsed = parseWeights(weights);
+				if (parsed.isEmpty()) {
 					return error(WebEndpointResponse.STATUS_BAD_REQUEST,
-							"action 'weights' needs a 'weights' object, for example {\"control\": 50, \"discount\": 50}");
+							"action 'weights' needs 'weights', for example \"control=50,discount=50\"");
 				}
-				store.setVariantWeights(key, toIntegers(weights), actor);
+				store.setVariantWeights(key, parsed, actor);
 			}
 			default -> {
 				return error(WebEndpointResponse.STATUS_BAD_REQUEST,
@@ -83,11 +85,24 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 		return new WebEndpointResponse<>(feature(key), WebEndpointResponse.STATUS_OK);
 	}
 
-	private static Map<String, Integer> toIntegers(Map<String, Object> weights) {
+	private static Map<String, Integer> parseWeights(@Nullable Object weights) {
 		Map<String, Integer> result = new LinkedHashMap<>();
-		weights.forEach((name, weight) -> result.put(name, (weight instanceof Number number) ? number.intValue()
-				: Integer.parseInt(String.valueOf(weight).trim())));
+		if (weights instanceof Map<?, ?> map) {
+			map.forEach((name, weight) -> result.put(String.valueOf(name), toInt(weight)));
+		}
+		else if (weights != null) {
+			for (String pair : String.valueOf(weights).split(",")) {
+				String[] parts = pair.split("[=:]", 2);
+				if (parts.length == 2) {
+					result.put(parts[0].trim(), toInt(parts[1]));
+				}
+			}
+		}
 		return result;
+	}
+
+	private static int toInt(@Nullable Object weight) {
+		return (weight instanceof Number number) ? number.intValue() : Integer.parseInt(String.valueOf(weight).trim());
 	}
 
 	private static WebEndpointResponse<Object> error(int status, String message) {

@@ -81,7 +81,7 @@ class FlagstaffIntegrationAutoConfigurationTests {
 		this.runner.run((context) -> {
 			HealthIndicator indicator = context.getBean(FeatureStoreHealthIndicator.class);
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
-			assertThat(indicator.health().getDetails()).containsEntry("features", 5);
+			assertThat(indicator.health().getDetails()).containsEntry("features", 6);
 		});
 	}
 

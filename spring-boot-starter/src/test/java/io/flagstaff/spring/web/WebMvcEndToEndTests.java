@@ -112,6 +112,35 @@ class WebMvcEndToEndTests {
 	}
 
 	@Test
+	void changesRolloutAndVariantWeightsThroughTheEndpoint() throws Exception {
+		HttpResponse<String> rollout = post("/actuator/features/new-checkout",
+				"{\"action\":\"rollout\",\"rollout\":25}", "alice");
+		assertThat(rollout.statusCode()).as(rollout.body()).isEqualTo(200);
+		assertThat(rollout.body()).contains("\"rollout\":25.0");
+		HttpResponse<String> weights = post("/actuator/features/pricing",
+				"{\"action\":\"weights\",\"weights\":\"control=100,discount=0\"}", "alice");
+		assertThat(weights.statusCode()).as(weights.body()).isEqualTo(200);
+		assertThat(this.flagstaff.variant("pricing", io.flagstaff.FeatureContext.ofUser("u-1"))).isEqualTo("control");
+		post("/actuator/features/new-checkout", "{\"action\":\"rollout\",\"rollout\":100}", "alice");
+		post("/actuator/features/pricing", "{\"action\":\"weights\",\"weights\":\"control=0,discount=100\"}", "alice");
+	}
+
+	@Test
+	void rejectsAnUnknownActionOrFlagWithTheFix() throws Exception {
+		HttpResponse<String> action = post("/actuator/features/new-checkout", "{\"action\":\"explode\"}", "alice");
+		assertThat(action.statusCode()).isEqualTo(400);
+		assertThat(action.body()).contains("use enable, disable, rollout or weights");
+		assertThat(post("/actuator/features/nope", "{\"action\":\"enable\"}", "alice").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void usesTheAuthenticatedPrincipalAsTheUserId() throws Exception {
+		assertThat(get("/preview").statusCode()).isEqualTo(404);
+		String basic = Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8));
+		assertThat(get("/preview", "Authorization", "Basic " + basic).body()).isEqualTo("preview");
+	}
+
+	@Test
 	void buildsTheContextFromTheConfiguredHeaders() throws Exception {
 		assertThat(get("/banner").statusCode()).isEqualTo(404);
 		assertThat(get("/banner", "X-Region", "DE").body()).isEqualTo("banner");
@@ -176,6 +205,11 @@ class WebMvcEndToEndTests {
 			return "banner";
 		}
 
+		@FeatureToggle("staff-preview")
+		public String preview() {
+			return "preview";
+		}
+
 	}
 
 	@RestController
@@ -209,6 +243,11 @@ class WebMvcEndToEndTests {
 		@GetMapping("/banner")
 		String banner() {
 			return this.features.banner();
+		}
+
+		@GetMapping("/preview")
+		String preview() {
+			return this.features.preview();
 		}
 
 		@GetMapping("/flip-mid-request")
