@@ -33,7 +33,7 @@ final class FeatureReader {
 
 	static final List<String> SCHEDULE_FIELDS = List.of("from", "until");
 
-	static final List<String> PREREQUISITE_FIELDS = List.of("feature", "enabled", "variants");
+	static final List<String> PREREQUISITE_FIELDS = List.of("feature", "enabled", "variants", "environment");
 
 	static final List<String> BUCKETING_FIELDS = List.of("scheme", "by", "salt", "fallback");
 
@@ -198,8 +198,13 @@ final class FeatureReader {
 						"requires variants of a flag that must be off; remove enabled: false " + "or the variants");
 				continue;
 			}
+			String environment = element.has("environment")
+					? this.reader.text(element.get("environment"), Problems.child(elementPath, "environment")) : null;
+			if (element.has("environment") && environment == null) {
+				continue;
+			}
 			if (feature != null && enabled != null) {
-				requires.add(new Prerequisite(feature, enabled, variants));
+				requires.add(new Prerequisite(feature, enabled, variants, environment));
 			}
 		}
 		return requires;

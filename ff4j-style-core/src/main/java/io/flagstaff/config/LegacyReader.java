@@ -168,7 +168,7 @@ final class LegacyReader {
 		if (node.has("depends_on")) {
 			List<Prerequisite> requires = new ArrayList<>();
 			for (String dependency : strings(node.get("depends_on"), Problems.child(path, "depends_on"))) {
-				requires.add(Prerequisite.on(dependency));
+				requires.add(new Prerequisite(dependency, true, List.of(), PRODUCTION));
 			}
 			builder.requires(requires);
 		}

@@ -105,7 +105,7 @@ final class NativeWriter {
 	}
 
 	private static JsonNode prerequisite(Prerequisite prerequisite) {
-		if (prerequisite.enabled() && prerequisite.variants().isEmpty()) {
+		if (prerequisite.enabled() && prerequisite.variants().isEmpty() && prerequisite.environment() == null) {
 			return NODES.stringNode(prerequisite.feature());
 		}
 		ObjectNode node = NODES.objectNode();
@@ -114,6 +114,7 @@ final class NativeWriter {
 			node.put("enabled", false);
 		}
 		putStrings(node, "variants", prerequisite.variants());
+		putIfSet(node, "environment", prerequisite.environment());
 		return node;
 	}
 

@@ -254,14 +254,19 @@ final class CompiledFeature {
 
 		private final String[] variants;
 
-		CompiledPrerequisite(CompiledFeature parent, boolean enabled, String[] variants) {
+		/** The runtime pinned to the prerequisite's own environment, or {@code null}. */
+		private final @Nullable EvaluationRuntime pinned;
+
+		CompiledPrerequisite(CompiledFeature parent, boolean enabled, String[] variants,
+				@Nullable EvaluationRuntime pinned) {
 			this.parent = parent;
 			this.enabled = enabled;
 			this.variants = variants;
+			this.pinned = pinned;
 		}
 
 		boolean holds(FeatureContext context, EvaluationRuntime runtime) {
-			long decision = this.parent.decide(context, runtime);
+			long decision = this.parent.decide(context, (this.pinned != null) ? this.pinned : runtime);
 			boolean on = Decision.on(decision);
 			if (!this.enabled) {
 				return !on;

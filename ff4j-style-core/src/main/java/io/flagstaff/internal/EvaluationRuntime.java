@@ -24,6 +24,12 @@ final class EvaluationRuntime {
 
 	private final @Nullable String defaultEnvironment;
 
+	/**
+	 * The environment used whatever the context says, or {@code null}: set on the runtime
+	 * a prerequisite with its own environment evaluates its parent with.
+	 */
+	private final @Nullable String pinnedEnvironment;
+
 	private final Clock clock;
 
 	private final boolean strict;
@@ -34,19 +40,43 @@ final class EvaluationRuntime {
 
 	private final @Nullable ExposureListener exposureListener;
 
-	private final Map<String, LongAdder> unknownFlags = new ConcurrentHashMap<>();
+	private final Map<String, LongAdder> unknownFlags;
 
 	EvaluationRuntime(@Nullable String defaultEnvironment, Clock clock, boolean strict, CoarseClock coarseClock,
 			@Nullable ExposureListener exposureListener) {
 		this.defaultEnvironment = defaultEnvironment;
+		this.pinnedEnvironment = null;
 		this.clock = clock;
 		this.strict = strict;
 		this.coarseClock = coarseClock;
 		this.usage = new UsageRegistry(coarseClock);
 		this.exposureListener = exposureListener;
+		this.unknownFlags = new ConcurrentHashMap<>();
+	}
+
+	private EvaluationRuntime(EvaluationRuntime shared, String pinnedEnvironment) {
+		this.defaultEnvironment = shared.defaultEnvironment;
+		this.pinnedEnvironment = pinnedEnvironment;
+		this.clock = shared.clock;
+		this.strict = shared.strict;
+		this.coarseClock = shared.coarseClock;
+		this.usage = shared.usage;
+		this.exposureListener = shared.exposureListener;
+		this.unknownFlags = shared.unknownFlags;
+	}
+
+	/**
+	 * Returns a runtime sharing everything with this one but evaluating every flag as in
+	 * the given environment, whatever the context names. Created at compile time.
+	 */
+	EvaluationRuntime pinnedTo(String environment) {
+		return new EvaluationRuntime(this, environment);
 	}
 
 	@Nullable String environment(FeatureContext context) {
+		if (this.pinnedEnvironment != null) {
+			return this.pinnedEnvironment;
+		}
 		String environment = context.environment();
 		return (environment != null) ? environment : this.defaultEnvironment;
 	}

@@ -41,7 +41,7 @@ public final class SnapshotCompiler {
 	 */
 	public static List<ConfigProblem> problems(FeatureSet featureSet) {
 		Compilation compilation = new Compilation(featureSet, Map.of(),
-				new UsageRegistry(new CoarseClock(Clock.systemUTC())));
+				new UsageRegistry(new CoarseClock(Clock.systemUTC())), null);
 		compilation.run();
 		return List.copyOf(compilation.problems);
 	}
@@ -52,7 +52,7 @@ public final class SnapshotCompiler {
 	 */
 	static CompiledSnapshot compile(FeatureSet featureSet, Map<String, String> overrides, long version,
 			long storeRevision, EvaluationRuntime runtime, String source) {
-		Compilation compilation = new Compilation(featureSet, overrides, runtime.usage());
+		Compilation compilation = new Compilation(featureSet, overrides, runtime.usage(), runtime);
 		Map<String, CompiledFeature> features = compilation.run();
 		if (!compilation.problems.isEmpty()) {
 			throw new FeatureConfigException(source, compilation.problems);
@@ -95,7 +95,14 @@ public final class SnapshotCompiler {
 
 		private final ConditionCompiler conditions;
 
-		Compilation(FeatureSet set, Map<String, String> overrides, UsageRegistry usage) {
+		/** The runtime prerequisites with their own environment are pinned from. */
+		private final @Nullable EvaluationRuntime runtime;
+
+		private final Map<String, EvaluationRuntime> pinned = new HashMap<>();
+
+		Compilation(FeatureSet set, Map<String, String> overrides, UsageRegistry usage,
+				@Nullable EvaluationRuntime runtime) {
+			this.runtime = runtime;
 			this.set = set;
 			this.overrides = overrides;
 			this.usage = usage;
@@ -318,10 +325,19 @@ public final class SnapshotCompiler {
 				for (int i = 0; i < linked.length; i++) {
 					Prerequisite prerequisite = requires.get(i);
 					linked[i] = new CompiledFeature.CompiledPrerequisite(compiled.get(prerequisite.feature()),
-							prerequisite.enabled(), prerequisite.variants().toArray(new String[0]));
+							prerequisite.enabled(), prerequisite.variants().toArray(new String[0]),
+							pinned(prerequisite.environment()));
 				}
 				feature.requires(linked);
 			}
+		}
+
+		private @Nullable EvaluationRuntime pinned(@Nullable String environment) {
+			EvaluationRuntime shared = this.runtime;
+			if (environment == null || shared == null) {
+				return null;
+			}
+			return this.pinned.computeIfAbsent(environment, shared::pinnedTo);
 		}
 
 		private void check(String path, @Nullable String message) {

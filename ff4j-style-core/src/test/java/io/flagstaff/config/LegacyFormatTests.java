@@ -89,7 +89,8 @@ class LegacyFormatTests {
 			.health(new HealthPolicy(101, Duration.ofDays(1), null, null, Duration.ofSeconds(1), null, null,
 					HealthPolicy.Scope.FEATURE))
 			.build());
-		assertThat(example().features().get("advanced_search").requires()).containsExactly(Prerequisite.on("new_ui"));
+		assertThat(example().features().get("advanced_search").requires())
+			.containsExactly(new Prerequisite("new_ui", true, List.of(), "production"));
 	}
 
 	static Stream<Arguments> exampleExpectations() {
@@ -225,6 +226,28 @@ class LegacyFormatTests {
 		try (Flagstaff flagstaff = flagstaff(set)) {
 			assertThat(flagstaff.isEnabled("needs", FeatureContext.builder().environment("dev").build())).isFalse();
 		}
+	}
+
+	@Test
+	void aDependencyIsEvaluatedAsInProductionWhateverTheCallersEnvironmentAsTheLegacyCodeDid() {
+		FeatureSet set = FeatureDocuments.parseLegacy("""
+				{"prod_only": {"active": true, "environments": ["production"], "regions": ["US"]},
+				 "needs_prod_only": {"active": true, "depends_on": ["prod_only"]}}
+				""", "test");
+		FeatureContext us = FeatureContext.builder()
+			.userId("1")
+			.attribute("region", "US")
+			.environment("staging")
+			.build();
+		FeatureContext de = us.toBuilder().attribute("region", "DE").build();
+		try (Flagstaff flagstaff = flagstaff(set)) {
+			assertThat(flagstaff.isEnabled("prod_only", us)).isFalse();
+			assertThat(flagstaff.isEnabled("needs_prod_only", us)).isTrue();
+			assertThat(flagstaff.evaluate("needs_prod_only", de).reason()).isEqualTo(Reason.PREREQUISITE);
+		}
+		String yaml = FeatureDocuments.write(set, Syntax.YAML);
+		assertThat(yaml).contains("environment: production");
+		assertThat(FeatureDocuments.parseNative(yaml, Syntax.YAML, "test")).isEqualTo(set);
 	}
 
 	static Stream<Arguments> legacyProblems() {
