@@ -55,8 +55,9 @@ public final class MicrometerFeatureCallRecorder implements FeatureCallRecorder 
 
 	@Override
 	public void recordFailure(String feature, @Nullable String variant, long durationNanos, Throwable failure) {
-		timer(feature, variant, "failure", failure.getClass().getSimpleName()).record(durationNanos,
-				TimeUnit.NANOSECONDS);
+		String simpleName = failure.getClass().getSimpleName();
+		String exception = simpleName.isEmpty() ? failure.getClass().getName() : simpleName;
+		timer(feature, variant, "failure", exception).record(durationNanos, TimeUnit.NANOSECONDS);
 	}
 
 	private Timer timer(String feature, @Nullable String variant, String outcome, String exception) {

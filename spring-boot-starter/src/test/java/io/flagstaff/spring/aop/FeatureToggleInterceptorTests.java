@@ -114,6 +114,15 @@ class FeatureToggleInterceptorTests {
 	}
 
 	@Test
+	void tagsAnAnonymousExceptionWithItsClassName() {
+		MicrometerFeatureCallRecorder recorder = new MicrometerFeatureCallRecorder(this.registry);
+		RuntimeException anonymous = new RuntimeException() {
+		};
+		recorder.recordFailure("new-checkout", null, 1, anonymous);
+		assertThat(timerCount("failure", anonymous.getClass().getName())).isEqualTo(1);
+	}
+
+	@Test
 	void failsAsynchronouslyForACompletionStageWhileTheFlagIsOff() {
 		Checkout checkout = proxy(new Checkout());
 		turnOff();
