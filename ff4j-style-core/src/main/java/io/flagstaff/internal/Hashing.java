@@ -182,18 +182,35 @@ public final class Hashing {
 	 * @return the remainder
 	 */
 	public static int digestRemainder(String algorithm, String text, int divisor) {
-		byte[] digest;
-		try {
-			digest = MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("The JVM lacks the " + algorithm + " digest every JVM must provide", ex);
-		}
+		MessageDigest digester = switch (algorithm) {
+			case "SHA-256" -> SHA_256.get();
+			case "MD5" -> MD5.get();
+			default -> newDigest(algorithm);
+		};
+		byte[] digest = digester.digest(text.getBytes(StandardCharsets.UTF_8));
 		long remainder = 0;
 		for (byte b : digest) {
 			remainder = ((remainder << 8) | (b & 0xFF)) % divisor;
 		}
 		return (int) remainder;
+	}
+
+	/**
+	 * One digester per thread and algorithm: looking a digest up in the security
+	 * providers on every evaluation of a legacy flag costs more than the digest itself.
+	 * {@link MessageDigest#digest(byte[])} resets it after each use.
+	 */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> newDigest("SHA-256"));
+
+	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> newDigest("MD5"));
+
+	private static MessageDigest newDigest(String algorithm) {
+		try {
+			return MessageDigest.getInstance(algorithm);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("The JVM lacks the " + algorithm + " digest every JVM must provide", ex);
+		}
 	}
 
 }
