@@ -11,6 +11,8 @@ import java.util.Map;
 import io.flagstaff.FeatureSnapshot;
 import io.flagstaff.Flagstaff;
 import io.flagstaff.UsageSnapshot;
+import io.flagstaff.health.HygieneInspector;
+import io.flagstaff.health.HygieneReport;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.VariantDefinition;
 import io.flagstaff.store.AuditEntry;
@@ -23,10 +25,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code features} actuator endpoint, read side: every flag with its state, type,
- * owner, expiry and usage ({@code GET /actuator/features}), and one flag in detail with
- * its definition and recent audit ({@code GET /actuator/features/{key}}). Writes are
- * offered by {@link WritableFeaturesEndpoint} when
- * {@code flagstaff.actuator.writes-enabled=true}.
+ * owner, expiry and usage, and the {@link HygieneReport} of the served flags
+ * ({@code GET /actuator/features}), and one flag in detail with its definition and recent
+ * audit ({@code GET /actuator/features/{key}}). Writes are offered by
+ * {@link WritableFeaturesEndpoint} when {@code flagstaff.actuator.writes-enabled=true}.
  */
 @Endpoint(id = "features")
 public class FeaturesEndpoint {
@@ -37,20 +39,40 @@ public class FeaturesEndpoint {
 
 	private final Clock clock;
 
+	private final @Nullable HygieneInspector hygiene;
+
+	private final Instant startedAt;
+
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint without a hygiene report.
 	 * @param flagstaff the flags to report
 	 * @param auditLimit how many audit entries a flag's detail shows
 	 * @param clock the clock that tells stale flags
 	 */
 	public FeaturesEndpoint(Flagstaff flagstaff, int auditLimit, Clock clock) {
-		this.flagstaff = flagstaff;
-		this.auditLimit = auditLimit;
-		this.clock = clock;
+		this(flagstaff, auditLimit, clock, null, clock.instant());
 	}
 
 	/**
-	 * Lists every flag.
+	 * Creates the endpoint.
+	 * @param flagstaff the flags to report
+	 * @param auditLimit how many audit entries a flag's detail shows
+	 * @param clock the clock that tells stale flags
+	 * @param hygiene makes the hygiene report of the list, or {@code null} for none
+	 * @param startedAt since when the flagstaff has counted usage (for the hygiene
+	 * report's unused flags)
+	 */
+	public FeaturesEndpoint(Flagstaff flagstaff, int auditLimit, Clock clock, @Nullable HygieneInspector hygiene,
+			Instant startedAt) {
+		this.flagstaff = flagstaff;
+		this.auditLimit = auditLimit;
+		this.clock = clock;
+		this.hygiene = hygiene;
+		this.startedAt = startedAt;
+	}
+
+	/**
+	 * Lists every flag, with the hygiene report when the endpoint has an inspector.
 	 * @return the flags, in document order
 	 */
 	@ReadOperation
@@ -64,7 +86,8 @@ public class FeaturesEndpoint {
 				features.add(summary(definition, usage.feature(key)));
 			}
 		}
-		return new FeaturesReport(snapshot.version(), features);
+		HygieneReport report = (this.hygiene != null) ? this.hygiene.inspect(this.flagstaff, this.startedAt) : null;
+		return new FeaturesReport(snapshot.version(), features, report);
 	}
 
 	/**
@@ -111,8 +134,10 @@ public class FeaturesEndpoint {
 	 *
 	 * @param snapshotVersion the version of the snapshot reported
 	 * @param features the flags
+	 * @param hygiene the flag debt found in the served flags, or {@code null} when the
+	 * endpoint has no {@link HygieneInspector}
 	 */
-	public record FeaturesReport(long snapshotVersion, List<FeatureSummary> features) {
+	public record FeaturesReport(long snapshotVersion, List<FeatureSummary> features, @Nullable HygieneReport hygiene) {
 	}
 
 	/**

@@ -2,11 +2,13 @@ package io.flagstaff.spring.actuate;
 
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import io.flagstaff.Flagstaff;
+import io.flagstaff.health.HygieneInspector;
 import io.flagstaff.store.WritableFeatureStore;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,19 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 	 */
 	public WritableFeaturesEndpoint(Flagstaff flagstaff, int auditLimit, Clock clock) {
 		super(flagstaff, auditLimit, clock);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param flagstaff the flags to report and change
+	 * @param auditLimit how many audit entries a flag's detail shows
+	 * @param clock the clock that tells stale flags
+	 * @param hygiene makes the hygiene report of the list, or {@code null} for none
+	 * @param startedAt since when the flagstaff has counted usage
+	 */
+	public WritableFeaturesEndpoint(Flagstaff flagstaff, int auditLimit, Clock clock,
+			@Nullable HygieneInspector hygiene, Instant startedAt) {
+		super(flagstaff, auditLimit, clock, hygiene, startedAt);
 	}
 
 	/**

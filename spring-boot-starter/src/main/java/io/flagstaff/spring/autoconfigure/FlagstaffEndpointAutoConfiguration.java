@@ -1,12 +1,15 @@
 package io.flagstaff.spring.autoconfigure;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import io.flagstaff.Flagstaff;
+import io.flagstaff.health.HygieneInspector;
 import io.flagstaff.spring.actuate.FeatureStoreHealthIndicator;
 import io.flagstaff.spring.actuate.FeaturesEndpoint;
 import io.flagstaff.spring.actuate.WritableFeaturesEndpoint;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,15 +19,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configures the {@code features} actuator endpoint (read-only unless
- * {@code flagstaff.actuator.writes-enabled=true}) and the {@code flagstaff} health
+ * {@code flagstaff.actuator.writes-enabled=true}), whose list carries the
+ * {@link HygieneInspector}'s report when there is one, and the {@code flagstaff} health
  * indicator.
  */
-@AutoConfiguration(after = FlagstaffAutoConfiguration.class)
+@AutoConfiguration(after = { FlagstaffAutoConfiguration.class, FlagstaffHygieneAutoConfiguration.class })
 @ConditionalOnBean(Flagstaff.class)
 public final class FlagstaffEndpointAutoConfiguration {
 
@@ -37,15 +42,19 @@ public final class FlagstaffEndpointAutoConfiguration {
 		@ConditionalOnMissingBean(FeaturesEndpoint.class)
 		@ConditionalOnBooleanProperty(name = "flagstaff.actuator.writes-enabled", havingValue = false,
 				matchIfMissing = true)
-		FeaturesEndpoint featuresEndpoint(Flagstaff flagstaff, FlagstaffProperties properties) {
-			return new FeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(), Clock.systemUTC());
+		FeaturesEndpoint featuresEndpoint(Flagstaff flagstaff, FlagstaffProperties properties,
+				ObjectProvider<HygieneInspector> hygiene, ApplicationContext context) {
+			return new FeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(), Clock.systemUTC(),
+					hygiene.getIfUnique(), Instant.ofEpochMilli(context.getStartupDate()));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(FeaturesEndpoint.class)
 		@ConditionalOnBooleanProperty(name = "flagstaff.actuator.writes-enabled")
-		WritableFeaturesEndpoint writableFeaturesEndpoint(Flagstaff flagstaff, FlagstaffProperties properties) {
-			return new WritableFeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(), Clock.systemUTC());
+		WritableFeaturesEndpoint writableFeaturesEndpoint(Flagstaff flagstaff, FlagstaffProperties properties,
+				ObjectProvider<HygieneInspector> hygiene, ApplicationContext context) {
+			return new WritableFeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(), Clock.systemUTC(),
+					hygiene.getIfUnique(), Instant.ofEpochMilli(context.getStartupDate()));
 		}
 
 	}

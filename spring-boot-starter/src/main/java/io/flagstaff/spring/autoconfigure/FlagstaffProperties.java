@@ -56,6 +56,12 @@ public class FlagstaffProperties {
 
 	private final Health health = new Health();
 
+	private final Experiments experiments = new Experiments();
+
+	private final Feedback feedback = new Feedback();
+
+	private final Hygiene hygiene = new Hygiene();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -120,6 +126,18 @@ public class FlagstaffProperties {
 		return this.health;
 	}
 
+	public Experiments getExperiments() {
+		return this.experiments;
+	}
+
+	public Feedback getFeedback() {
+		return this.feedback;
+	}
+
+	public Hygiene getHygiene() {
+		return this.hygiene;
+	}
+
 	/**
 	 * The health guard (automatic kill switch).
 	 */
@@ -131,12 +149,192 @@ public class FlagstaffProperties {
 		 */
 		private boolean enabled = true;
 
+		private final Traffic traffic = new Traffic();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public Traffic getTraffic() {
+			return this.traffic;
+		}
+
+	}
+
+	/**
+	 * The traffic monitor, configured when the application declares a TrafficSignal bean.
+	 */
+	public static class Traffic {
+
+		/**
+		 * How often the traffic monitor reads the traffic signal.
+		 */
+		private Duration interval = Duration.ofMinutes(1);
+
+		/**
+		 * How many readings taken while a flag is off make its baseline (their mean).
+		 */
+		private int baselineSamples = 5;
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public int getBaselineSamples() {
+			return this.baselineSamples;
+		}
+
+		public void setBaselineSamples(int baselineSamples) {
+			this.baselineSamples = baselineSamples;
+		}
+
+	}
+
+	/**
+	 * Exposure events and experiment tracking.
+	 */
+	public static class Experiments {
+
+		/**
+		 * Whether evaluations of flags marked 'track: true' are queued to the exposure
+		 * listeners and an ExperimentTracker attributes conversions.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How many exposures may wait for delivery; further ones are dropped and counted.
+		 */
+		private int queueCapacity = 10_000;
+
+		/**
+		 * How many bucketing keys the experiment tracker remembers per flag.
+		 */
+		private int maxKeysPerFeature = 1_000_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public int getMaxKeysPerFeature() {
+			return this.maxKeysPerFeature;
+		}
+
+		public void setMaxKeysPerFeature(int maxKeysPerFeature) {
+			this.maxKeysPerFeature = maxKeysPerFeature;
+		}
+
+	}
+
+	/**
+	 * Users' feedback on features.
+	 */
+	public static class Feedback {
+
+		/**
+		 * Whether to configure a FeedbackCollector.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Lowest rating accepted.
+		 */
+		private int minRating = 1;
+
+		/**
+		 * Highest rating accepted.
+		 */
+		private int maxRating = 5;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMinRating() {
+			return this.minRating;
+		}
+
+		public void setMinRating(int minRating) {
+			this.minRating = minRating;
+		}
+
+		public int getMaxRating() {
+			return this.maxRating;
+		}
+
+		public void setMaxRating(int maxRating) {
+			this.maxRating = maxRating;
+		}
+
+	}
+
+	/**
+	 * The hygiene report (flag debt).
+	 */
+	public static class Hygiene {
+
+		/**
+		 * Whether to configure a HygieneInspector and show its report in the 'features'
+		 * actuator endpoint.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long a flag may go unevaluated before it is reported.
+		 */
+		private Duration notEvaluatedFor = Duration.ofDays(30);
+
+		/**
+		 * How long a flag that serves everyone the same may stay unchanged before it is
+		 * reported as ready to remove.
+		 */
+		private Duration unchangedFor = Duration.ofDays(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getNotEvaluatedFor() {
+			return this.notEvaluatedFor;
+		}
+
+		public void setNotEvaluatedFor(Duration notEvaluatedFor) {
+			this.notEvaluatedFor = notEvaluatedFor;
+		}
+
+		public Duration getUnchangedFor() {
+			return this.unchangedFor;
+		}
+
+		public void setUnchangedFor(Duration unchangedFor) {
+			this.unchangedFor = unchangedFor;
 		}
 
 	}

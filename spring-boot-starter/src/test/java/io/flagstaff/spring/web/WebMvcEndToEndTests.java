@@ -103,6 +103,16 @@ class WebMvcEndToEndTests {
 	}
 
 	@Test
+	void listsTheHygieneReportWithTheFlags() throws Exception {
+		HttpResponse<String> list = get("/actuator/features");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("\"hygiene\":{\"generatedAt\":")
+			.contains("\"featureCount\":6")
+			.contains("{\"feature\":\"beta-banner\",\"kind\":\"NO_OWNER\",\"message\":")
+			.doesNotContain("\"feature\":\"advanced-search\",\"kind\":\"NO_OWNER\"");
+	}
+
+	@Test
 	void answers404WhenARequestReachesCodeWhoseFlagIsOff() throws Exception {
 		assertThat(get("/checkout").body()).isEqualTo("new checkout");
 		this.flagstaff.overrides().force("new-checkout", false);

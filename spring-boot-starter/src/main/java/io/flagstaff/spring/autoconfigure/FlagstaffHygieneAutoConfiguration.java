@@ -1,0 +1,41 @@
+package io.flagstaff.spring.autoconfigure;
+
+import io.flagstaff.Flagstaff;
+import io.flagstaff.health.HygieneInspector;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configures the {@link HygieneInspector} that reports flag debt (expired, unused,
+ * constant, ownerless flags, missing prerequisites). The {@code features} actuator
+ * endpoint shows its report.
+ */
+@AutoConfiguration(after = FlagstaffAutoConfiguration.class)
+@ConditionalOnClass(HygieneInspector.class)
+@ConditionalOnBean(Flagstaff.class)
+@EnableConfigurationProperties(FlagstaffProperties.class)
+@ConditionalOnBooleanProperty(name = "flagstaff.hygiene.enabled", matchIfMissing = true)
+public final class FlagstaffHygieneAutoConfiguration {
+
+	/**
+	 * The inspector.
+	 * @param properties the properties (the periods)
+	 * @return the inspector
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public HygieneInspector hygieneInspector(FlagstaffProperties properties) {
+		FlagstaffProperties.Hygiene hygiene = properties.getHygiene();
+		return HygieneInspector.builder()
+			.notEvaluatedFor(hygiene.getNotEvaluatedFor())
+			.unchangedFor(hygiene.getUnchangedFor())
+			.build();
+	}
+
+}
