@@ -2,6 +2,7 @@ package io.flagstaff.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
@@ -25,6 +26,15 @@ public class ShopApplication {
 	 */
 	public static void main(String[] args) {
 		SpringApplication.run(ShopApplication.class, args);
+	}
+
+	/**
+	 * Seeds {@code ./data/features.yml} from the classpath on first start.
+	 * @return the seeder
+	 */
+	@Bean
+	static FeatureFileSeeder featureFileSeeder() {
+		return new FeatureFileSeeder();
 	}
 
 }

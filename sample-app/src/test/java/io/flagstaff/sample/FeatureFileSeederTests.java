@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.bootstrap.DefaultBootstrapContext;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +51,8 @@ class FeatureFileSeederTests {
 	private void seed(String location, String seed) {
 		MockEnvironment environment = new MockEnvironment().withProperty("flagstaff.features-location", location)
 			.withProperty("shop.features.seed", seed);
-		this.seeder.onApplicationEvent(new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(),
-				new SpringApplication(ShopApplication.class), new String[0], environment));
+		this.seeder.setEnvironment(environment);
+		this.seeder.seed();
 	}
 
 }

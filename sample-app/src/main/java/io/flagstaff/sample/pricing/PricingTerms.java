@@ -2,15 +2,17 @@ package io.flagstaff.sample.pricing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Map;
 
 import io.flagstaff.FeatureSnapshot;
 import io.flagstaff.Flagstaff;
 import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureValue;
 import io.flagstaff.model.VariantDefinition;
 import io.flagstaff.sample.catalog.Product;
 import io.flagstaff.spring.FeatureScope;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 import org.springframework.stereotype.Component;
 
@@ -44,9 +46,9 @@ public class PricingTerms {
 	public Quote quote(Product product, String variant) {
 		FeatureScope scope = FeatureScope.current();
 		FeatureSnapshot snapshot = (scope != null) ? scope.snapshot() : this.flagstaff.snapshot();
-		Map<?, ?> terms = terms(snapshot.definition(FEATURE), variant);
-		int discount = (terms.get("discountPercent") instanceof Number number) ? number.intValue() : 0;
-		String billing = (terms.get("billing") instanceof String text) ? text : "monthly";
+		JsonNode terms = terms(snapshot.definition(FEATURE), variant);
+		int discount = terms.path("discountPercent").asInt(0);
+		String billing = terms.path("billing").asString("monthly");
 		BigDecimal monthly = product.price()
 			.multiply(BigDecimal.valueOf(100 - discount))
 			.divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
@@ -54,17 +56,15 @@ public class PricingTerms {
 		return new Quote(product.sku(), variant, product.price(), price, billing, discount);
 	}
 
-	private static Map<?, ?> terms(@Nullable FeatureDefinition definition, String variant) {
-		if (definition == null) {
-			return Map.of();
-		}
-		for (VariantDefinition candidate : definition.variants()) {
-			if (candidate.name().equals(variant) && candidate.value() != null
-					&& candidate.value().asObject() instanceof Map<?, ?> map) {
-				return map;
+	private static JsonNode terms(@Nullable FeatureDefinition definition, String variant) {
+		if (definition != null) {
+			for (VariantDefinition candidate : definition.variants()) {
+				if (candidate.name().equals(variant) && candidate.value() instanceof FeatureValue.Json json) {
+					return json.value();
+				}
 			}
 		}
-		return Map.of();
+		return MissingNode.getInstance();
 	}
 
 }
