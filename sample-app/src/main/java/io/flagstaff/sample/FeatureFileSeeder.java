@@ -73,15 +73,15 @@ public class FeatureFileSeeder implements BeanFactoryPostProcessor, EnvironmentA
 					+ ", which does not exist; point it at a features document or create " + target);
 		}
 		try (InputStream in = source.getInputStream()) {
-			Path parent = target.toAbsolutePath().getParent();
+			Path parent = target.toAbsolutePath().normalize().getParent();
 			if (parent != null) {
 				Files.createDirectories(parent);
 			}
 			Files.copy(in, target);
-			logger.info("Seeded " + target.toAbsolutePath() + " from " + seed);
+			logger.info("Seeded " + target.toAbsolutePath().normalize() + " from " + seed);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not seed " + target.toAbsolutePath() + " from " + seed
+			throw new UncheckedIOException("Could not seed " + target.toAbsolutePath().normalize() + " from " + seed
 					+ "; check that the directory is writable or set flagstaff.features-location", ex);
 		}
 	}
