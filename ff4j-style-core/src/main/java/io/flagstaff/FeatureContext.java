@@ -1,10 +1,16 @@
 package io.flagstaff;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 
 import io.flagstaff.internal.Hashing;
 import org.jspecify.annotations.Nullable;
@@ -14,10 +20,38 @@ import org.jspecify.annotations.Nullable;
  * session id, an environment, and a small map of attributes ({@code region},
  * {@code accountType}, any custom attribute). Immutable and thread-safe; build one per
  * request and reuse it for every flag evaluated in that request.
+ * <p>
+ * Compact by design, because many applications build one per request: the attributes are
+ * kept as name/value pairs in one array (looked up by a linear scan, fast for the handful
+ * of attributes a context carries), and the hash of a bucketing key is computed on first
+ * use and cached, so a context that only meets on/off flags never hashes anything, and
+ * one that meets 50 rollouts hashes its user once.
  */
 public final class FeatureContext {
 
 	private static final FeatureContext EMPTY = new Builder().build();
+
+	private static final String[] NO_ATTRIBUTES = new String[0];
+
+	private static final VarHandle USER_ID_HASH;
+
+	private static final VarHandle SESSION_ID_HASH;
+
+	private static final VarHandle ATTRIBUTE_HASHES;
+
+	private static final VarHandle HASH_ELEMENT = MethodHandles.arrayElementVarHandle(long[].class);
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			USER_ID_HASH = lookup.findVarHandle(FeatureContext.class, "userIdHash", long.class);
+			SESSION_ID_HASH = lookup.findVarHandle(FeatureContext.class, "sessionIdHash", long.class);
+			ATTRIBUTE_HASHES = lookup.findVarHandle(FeatureContext.class, "attributeHashes", long[].class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private final @Nullable String userId;
 
@@ -27,20 +61,38 @@ public final class FeatureContext {
 
 	private final @Nullable Instant currentTime;
 
-	private final Map<String, String> attributes;
+	/**
+	 * Name/value pairs: names at even indexes, values at odd ones, in insertion order;
+	 * only the first {@link #attributeCount} pairs are used. Never modified once the
+	 * context is built (a builder copies it before changing it again).
+	 */
+	private final String[] pairs;
 
-	private final long userIdHash;
+	private final int attributeCount;
 
-	private final long sessionIdHash;
+	/** The attributes as a map, created on first use. */
+	private @Nullable Map<String, String> attributeMap;
+
+	/**
+	 * Cached bucketing hashes; {@code 0} means not computed yet (a key whose hash is
+	 * {@code 0} is simply hashed again). Read and written with opaque access: a value is
+	 * either absent or complete, and any thread computes the same one.
+	 */
+	private long userIdHash;
+
+	private long sessionIdHash;
+
+	/** Cached hashes of the custom attributes, by pair index, created on first use. */
+	private long @Nullable [] attributeHashes;
 
 	private FeatureContext(Builder builder) {
 		this.userId = builder.userId;
 		this.sessionId = builder.sessionId;
 		this.environment = builder.environment;
 		this.currentTime = builder.currentTime;
-		this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
-		this.userIdHash = (this.userId != null) ? Hashing.xxHash64(this.userId) : 0;
-		this.sessionIdHash = (this.sessionId != null) ? Hashing.xxHash64(this.sessionId) : 0;
+		this.pairs = builder.pairs;
+		this.attributeCount = builder.count;
+		builder.shared = true;
 	}
 
 	/**
@@ -105,7 +157,43 @@ public final class FeatureContext {
 	 * @return an unmodifiable map
 	 */
 	public Map<String, String> attributes() {
-		return this.attributes;
+		Map<String, String> map = this.attributeMap;
+		if (map == null) {
+			map = new AttributeMap(this.pairs, this.attributeCount);
+			this.attributeMap = map;
+		}
+		return map;
+	}
+
+	/**
+	 * Returns a custom attribute by name, without the special meaning of {@code userId},
+	 * {@code sessionId} and {@code environment} that {@link #attribute(String)} gives
+	 * them: the same as {@code attributes().get(name)}, without creating the map view.
+	 * The evaluator reads conditions' attributes through this method.
+	 * @param name the attribute name
+	 * @return the value, or {@code null} when absent
+	 */
+	public @Nullable String customAttribute(String name) {
+		int index = indexOf(this.pairs, this.attributeCount, name);
+		return (index >= 0) ? this.pairs[index + 1] : null;
+	}
+
+	/**
+	 * Returns the index of a name in name/value pairs, or {@code -1}.
+	 */
+	static int indexOf(String[] pairs, int count, @Nullable String name) {
+		if (name == null) {
+			return -1;
+		}
+		int hash = name.hashCode();
+		int end = count * 2;
+		for (int i = 0; i < end; i += 2) {
+			String candidate = pairs[i];
+			if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/**
@@ -120,28 +208,66 @@ public final class FeatureContext {
 			case "userId" -> this.userId;
 			case "sessionId" -> this.sessionId;
 			case "environment" -> this.environment;
-			default -> this.attributes.get(name);
+			default -> customAttribute(name);
 		};
 	}
 
 	/**
 	 * Returns the 64-bit xxHash64 (seed 0) of an attribute value's UTF-8 bytes, the
-	 * bucketing key hash of the default bucketing scheme. Computed once when the context
-	 * is built for {@code userId} and {@code sessionId}; computed on each call, without
-	 * allocating for ASCII values, for other attributes.
+	 * bucketing key hash of the default bucketing scheme. Computed on first use and
+	 * cached in this context for {@code userId}, {@code sessionId} and every custom
+	 * attribute, so a context evaluated against many flags hashes its bucketing key once;
+	 * computed on each call for {@code environment}.
 	 * @param name the attribute name, as for {@link #attribute(String)}
 	 * @return the hash, or {@code 0} when the attribute is absent
 	 */
 	public long bucketingHash(String name) {
 		switch (name) {
 			case "userId":
-				return this.userIdHash;
+				return userIdHash();
 			case "sessionId":
-				return this.sessionIdHash;
+				return sessionIdHash();
+			case "environment":
+				return (this.environment != null) ? Hashing.xxHash64(this.environment) : 0;
 			default:
-				String value = attribute(name);
-				return (value != null) ? Hashing.xxHash64(value) : 0;
+				return attributeHash(indexOf(this.pairs, this.attributeCount, name));
 		}
+	}
+
+	private long userIdHash() {
+		long hash = (long) USER_ID_HASH.getOpaque(this);
+		if (hash == 0 && this.userId != null) {
+			hash = Hashing.xxHash64(this.userId);
+			USER_ID_HASH.setOpaque(this, hash);
+		}
+		return hash;
+	}
+
+	private long sessionIdHash() {
+		long hash = (long) SESSION_ID_HASH.getOpaque(this);
+		if (hash == 0 && this.sessionId != null) {
+			hash = Hashing.xxHash64(this.sessionId);
+			SESSION_ID_HASH.setOpaque(this, hash);
+		}
+		return hash;
+	}
+
+	private long attributeHash(int index) {
+		if (index < 0) {
+			return 0;
+		}
+		long[] hashes = (long[]) ATTRIBUTE_HASHES.getAcquire(this);
+		if (hashes == null) {
+			hashes = new long[this.attributeCount];
+			ATTRIBUTE_HASHES.setRelease(this, hashes);
+		}
+		int slot = index / 2;
+		long hash = (long) HASH_ELEMENT.getOpaque(hashes, slot);
+		if (hash == 0) {
+			hash = Hashing.xxHash64(this.pairs[index + 1]);
+			HASH_ELEMENT.setOpaque(hashes, slot, hash);
+		}
+		return hash;
 	}
 
 	/**
@@ -150,7 +276,7 @@ public final class FeatureContext {
 	 * @return {@code true} when something identifies who is evaluated
 	 */
 	public boolean hasIdentity() {
-		return this.userId != null || this.sessionId != null || !this.attributes.isEmpty();
+		return this.userId != null || this.sessionId != null || this.attributeCount > 0;
 	}
 
 	/**
@@ -160,7 +286,7 @@ public final class FeatureContext {
 	 */
 	public boolean isEmpty() {
 		return this.userId == null && this.sessionId == null && this.environment == null && this.currentTime == null
-				&& this.attributes.isEmpty();
+				&& this.attributeCount == 0;
 	}
 
 	/**
@@ -173,7 +299,9 @@ public final class FeatureContext {
 		builder.sessionId = this.sessionId;
 		builder.environment = this.environment;
 		builder.currentTime = this.currentTime;
-		builder.attributes.putAll(this.attributes);
+		builder.pairs = this.pairs;
+		builder.count = this.attributeCount;
+		builder.shared = true;
 		return builder;
 	}
 
@@ -185,22 +313,24 @@ public final class FeatureContext {
 		return obj instanceof FeatureContext other && Objects.equals(this.userId, other.userId)
 				&& Objects.equals(this.sessionId, other.sessionId)
 				&& Objects.equals(this.environment, other.environment)
-				&& Objects.equals(this.currentTime, other.currentTime) && this.attributes.equals(other.attributes);
+				&& Objects.equals(this.currentTime, other.currentTime) && attributes().equals(other.attributes());
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.userId, this.sessionId, this.environment, this.currentTime, this.attributes);
+		return Objects.hash(this.userId, this.sessionId, this.environment, this.currentTime, attributes());
 	}
 
 	@Override
 	public String toString() {
 		return "FeatureContext[userId=" + this.userId + ", sessionId=" + this.sessionId + ", environment="
-				+ this.environment + ", attributes=" + this.attributes + "]";
+				+ this.environment + ", attributes=" + attributes() + "]";
 	}
 
 	/**
-	 * Builds a {@link FeatureContext}. Not thread-safe.
+	 * Builds a {@link FeatureContext}. Not thread-safe. Building allocates the context
+	 * and one small array of attribute pairs (shared with the built context; a builder
+	 * changed after {@link #build()} copies it first).
 	 */
 	public static final class Builder {
 
@@ -212,7 +342,12 @@ public final class FeatureContext {
 
 		private @Nullable Instant currentTime;
 
-		private final Map<String, String> attributes = new LinkedHashMap<>();
+		private String[] pairs = NO_ATTRIBUTES;
+
+		private int count;
+
+		/** Whether {@link #pairs} belongs to a built context too. */
+		private boolean shared;
 
 		private Builder() {
 		}
@@ -273,14 +408,50 @@ public final class FeatureContext {
 				case "environment" -> this.environment = text;
 				default -> {
 					if (text != null) {
-						this.attributes.put(name, text);
+						put(name, text);
 					}
 					else {
-						this.attributes.remove(name);
+						remove(name);
 					}
 				}
 			}
 			return this;
+		}
+
+		private void put(String name, String value) {
+			int index = indexOf(this.pairs, this.count, name);
+			if (index >= 0 && value.equals(this.pairs[index + 1])) {
+				return;
+			}
+			boolean grow = index < 0 && this.count * 2 + 2 > this.pairs.length;
+			if (this.shared || grow) {
+				this.pairs = Arrays.copyOf(this.pairs, grow ? Math.max(4, this.pairs.length * 2) : this.pairs.length);
+				this.shared = false;
+			}
+			if (index >= 0) {
+				this.pairs[index + 1] = value;
+			}
+			else {
+				this.pairs[this.count * 2] = name;
+				this.pairs[this.count * 2 + 1] = value;
+				this.count++;
+			}
+		}
+
+		private void remove(String name) {
+			int index = indexOf(this.pairs, this.count, name);
+			if (index < 0) {
+				return;
+			}
+			if (this.shared) {
+				this.pairs = this.pairs.clone();
+				this.shared = false;
+			}
+			int end = this.count * 2;
+			System.arraycopy(this.pairs, index + 2, this.pairs, index, end - index - 2);
+			this.pairs[end - 2] = null;
+			this.pairs[end - 1] = null;
+			this.count--;
 		}
 
 		/**
@@ -299,6 +470,73 @@ public final class FeatureContext {
 		 */
 		public FeatureContext build() {
 			return new FeatureContext(this);
+		}
+
+	}
+
+	/**
+	 * The read-only map view of the attribute pairs, in insertion order.
+	 */
+	private static final class AttributeMap extends AbstractMap<String, String> {
+
+		private final String[] pairs;
+
+		private final int count;
+
+		AttributeMap(String[] pairs, int count) {
+			this.pairs = pairs;
+			this.count = count;
+		}
+
+		@Override
+		public @Nullable String get(@Nullable Object key) {
+			int index = (key instanceof String name) ? indexOf(this.pairs, this.count, name) : -1;
+			return (index >= 0) ? this.pairs[index + 1] : null;
+		}
+
+		@Override
+		public boolean containsKey(@Nullable Object key) {
+			return (key instanceof String name) && indexOf(this.pairs, this.count, name) >= 0;
+		}
+
+		@Override
+		public int size() {
+			return this.count;
+		}
+
+		@Override
+		public Set<Map.Entry<String, String>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Map.Entry<String, String>> iterator() {
+					return new Iterator<>() {
+
+						private int next;
+
+						@Override
+						public boolean hasNext() {
+							return this.next < AttributeMap.this.count;
+						}
+
+						@Override
+						public Map.Entry<String, String> next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							int index = 2 * this.next++;
+							return Map.entry(AttributeMap.this.pairs[index], AttributeMap.this.pairs[index + 1]);
+						}
+
+					};
+				}
+
+				@Override
+				public int size() {
+					return AttributeMap.this.count;
+				}
+
+			};
 		}
 
 	}

@@ -44,12 +44,21 @@ final class AttributeRef {
 		return this.kind == SESSION_ID;
 	}
 
+	/**
+	 * Whether the value is the context's own (user id, session id or a custom attribute),
+	 * whose bucketing hash the context caches; the environment may come from the
+	 * evaluator instead.
+	 */
+	boolean isContextValue() {
+		return this.kind != ENVIRONMENT;
+	}
+
 	@Nullable String get(FeatureContext context, EvaluationRuntime runtime) {
 		return switch (this.kind) {
 			case USER_ID -> context.userId();
 			case SESSION_ID -> context.sessionId();
 			case ENVIRONMENT -> runtime.environment(context);
-			default -> context.attributes().get(this.name);
+			default -> context.customAttribute(this.name);
 		};
 	}
 

@@ -91,8 +91,9 @@ abstract class Bucketer {
 	}
 
 	/**
-	 * Returns the xxHash64 of the key a source provides, cached in the context for
-	 * {@code userId} and {@code sessionId}; random for {@code random}.
+	 * Returns the xxHash64 of the key a source provides, cached in the context (computed
+	 * once per context, whatever the number of flags) except for {@code environment};
+	 * random for {@code random}.
 	 */
 	final long keyHash(int source, FeatureContext context, EvaluationRuntime runtime) {
 		if (source < 0) {
@@ -102,8 +103,9 @@ abstract class Bucketer {
 		if (key == null) {
 			return ThreadLocalRandom.current().nextLong();
 		}
-		if (key.isUserId() || key.isSessionId()) {
-			return context.bucketingHash(key.name());
+		if (key.isContextValue()) {
+			long hash = context.bucketingHash(key.name());
+			return (hash != 0 || key.get(context, runtime) != null) ? hash : EMPTY_KEY_HASH;
 		}
 		String value = key.get(context, runtime);
 		return (value != null) ? Hashing.xxHash64(value) : EMPTY_KEY_HASH;
@@ -214,7 +216,7 @@ abstract class Bucketer {
 		}
 
 		static long normalized(String group, String key, int seed, int modulus) {
-			return Hashing.murmur3x86(group + ":" + key, seed) % modulus + 1;
+			return Hashing.murmur3x86(group, ":", key, seed) % modulus + 1;
 		}
 
 	}
@@ -251,8 +253,8 @@ abstract class Bucketer {
 
 		int bucket(String key, int modulus) {
 			return (this.scheme == BucketingScheme.LEGACY_SHA256)
-					? Hashing.digestRemainder("SHA-256", key + this.salt, modulus)
-					: Hashing.digestRemainder("MD5", this.salt + ":" + key, modulus);
+					? Hashing.digestRemainder("SHA-256", key, this.salt, "", modulus)
+					: Hashing.digestRemainder("MD5", this.salt, ":", key, modulus);
 		}
 
 	}

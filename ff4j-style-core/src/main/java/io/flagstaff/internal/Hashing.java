@@ -1,8 +1,11 @@
 package io.flagstaff.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hash functions behind bucketing: xxHash64 (the default scheme), the murmur3 64-bit
@@ -137,11 +140,30 @@ public final class Hashing {
 	 * @return the hash as an unsigned value in a {@code long}
 	 */
 	public static long murmur3x86(String text, int seed) {
-		byte[] data = text.getBytes(StandardCharsets.UTF_8);
+		return murmur3x86(text, "", "", seed);
+	}
+
+	/**
+	 * Returns murmur3 x86 32-bit of the UTF-8 bytes of three strings written one after
+	 * the other (as of {@code first + second + third}), without concatenating them: the
+	 * bytes are encoded into a buffer kept per thread, so a call allocates nothing.
+	 * @param first the first string
+	 * @param second the second string
+	 * @param third the third string
+	 * @param seed the seed
+	 * @return the hash as an unsigned value in a {@code long}
+	 */
+	public static long murmur3x86(String first, String second, String third, int seed) {
+		Scratch scratch = SCRATCH.get();
+		int length = scratch.utf8(first, second, third);
+		return murmur3x86(scratch.bytes, length, seed);
+	}
+
+	private static long murmur3x86(byte[] data, int length, int seed) {
 		int c1 = 0xCC9E2D51;
 		int c2 = 0x1B873593;
 		int h1 = seed;
-		int blocks = data.length / 4;
+		int blocks = length / 4;
 		for (int i = 0; i < blocks; i++) {
 			int k1 = (data[i * 4] & 0xFF) | ((data[i * 4 + 1] & 0xFF) << 8) | ((data[i * 4 + 2] & 0xFF) << 16)
 					| ((data[i * 4 + 3] & 0xFF) << 24);
@@ -154,7 +176,7 @@ public final class Hashing {
 		}
 		int tail = blocks * 4;
 		int k1 = 0;
-		int tailLength = data.length & 3;
+		int tailLength = length & 3;
 		for (int i = tailLength - 1; i >= 0; i--) {
 			k1 ^= (data[tail + i] & 0xFF) << (8 * i);
 		}
@@ -164,7 +186,7 @@ public final class Hashing {
 			k1 *= c2;
 			h1 ^= k1;
 		}
-		h1 ^= data.length;
+		h1 ^= length;
 		h1 ^= h1 >>> 16;
 		h1 *= 0x85EBCA6B;
 		h1 ^= h1 >>> 13;
@@ -182,27 +204,133 @@ public final class Hashing {
 	 * @return the remainder
 	 */
 	public static int digestRemainder(String algorithm, String text, int divisor) {
-		MessageDigest digester = switch (algorithm) {
-			case "SHA-256" -> SHA_256.get();
-			case "MD5" -> MD5.get();
-			default -> newDigest(algorithm);
-		};
-		byte[] digest = digester.digest(text.getBytes(StandardCharsets.UTF_8));
+		return digestRemainder(algorithm, text, "", "", divisor);
+	}
+
+	/**
+	 * Returns the digest of the UTF-8 bytes of three strings written one after the other
+	 * (as of {@code first + second + third}), read as an unsigned big-endian integer,
+	 * modulo a divisor. The bytes, the digester and the digest are kept per thread, so a
+	 * call allocates nothing.
+	 * @param algorithm {@code SHA-256} or {@code MD5}
+	 * @param first the first string
+	 * @param second the second string
+	 * @param third the third string
+	 * @param divisor the divisor, positive
+	 * @return the remainder
+	 */
+	public static int digestRemainder(String algorithm, String first, String second, String third, int divisor) {
+		Scratch scratch = SCRATCH.get();
+		int length = scratch.utf8(first, second, third);
+		MessageDigest digester = scratch.digester(algorithm);
+		digester.update(scratch.bytes, 0, length);
+		int size = digester.getDigestLength();
+		try {
+			digester.digest(scratch.digest, 0, size);
+		}
+		catch (DigestException ex) {
+			throw new IllegalStateException("The " + algorithm + " digest does not fit " + size + " bytes", ex);
+		}
 		long remainder = 0;
-		for (byte b : digest) {
-			remainder = ((remainder << 8) | (b & 0xFF)) % divisor;
+		for (int i = 0; i < size; i++) {
+			remainder = ((remainder << 8) | (scratch.digest[i] & 0xFF)) % divisor;
 		}
 		return (int) remainder;
 	}
 
 	/**
-	 * One digester per thread and algorithm: looking a digest up in the security
-	 * providers on every evaluation of a legacy flag costs more than the digest itself.
-	 * {@link MessageDigest#digest(byte[])} resets it after each use.
+	 * Per thread: the UTF-8 bytes being hashed and, for the legacy schemes, one digester
+	 * per algorithm (looking a digest up in the security providers on every evaluation
+	 * costs more than the digest itself) and the digest's bytes.
 	 */
-	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> newDigest("SHA-256"));
+	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> newDigest("MD5"));
+	private static final class Scratch {
+
+		byte[] bytes = new byte[128];
+
+		final byte[] digest = new byte[64];
+
+		private @Nullable MessageDigest sha256;
+
+		private @Nullable MessageDigest md5;
+
+		MessageDigest digester(String algorithm) {
+			switch (algorithm) {
+				case "SHA-256":
+					if (this.sha256 == null) {
+						this.sha256 = newDigest(algorithm);
+					}
+					return this.sha256;
+				case "MD5":
+					if (this.md5 == null) {
+						this.md5 = newDigest(algorithm);
+					}
+					return this.md5;
+				default:
+					return newDigest(algorithm);
+			}
+		}
+
+		/**
+		 * Encodes three strings into {@link #bytes} as UTF-8, an unpaired surrogate as
+		 * {@code ?} (as {@link String#getBytes(java.nio.charset.Charset)} does).
+		 * @return the number of bytes
+		 */
+		int utf8(String first, String second, String third) {
+			int chars = first.length() + second.length() + third.length();
+			if (this.bytes.length < chars * 3) {
+				this.bytes = new byte[Math.max(chars * 3, this.bytes.length * 2)];
+			}
+			if (endsWithHighSurrogate(first) || endsWithHighSurrogate(second)) {
+				// a surrogate pair split between two parts: encode the pair as one
+				return encode(first + second + third, 0);
+			}
+			int position = encode(first, 0);
+			position = encode(second, position);
+			return encode(third, position);
+		}
+
+		private static boolean endsWithHighSurrogate(String text) {
+			return !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1));
+		}
+
+		private int encode(String text, int start) {
+			byte[] out = this.bytes;
+			int position = start;
+			int length = text.length();
+			for (int i = 0; i < length; i++) {
+				char c = text.charAt(i);
+				if (c < 0x80) {
+					out[position++] = (byte) c;
+				}
+				else if (c < 0x800) {
+					out[position++] = (byte) (0xC0 | (c >> 6));
+					out[position++] = (byte) (0x80 | (c & 0x3F));
+				}
+				else if (Character.isSurrogate(c)) {
+					if (Character.isHighSurrogate(c) && i + 1 < length
+							&& Character.isLowSurrogate(text.charAt(i + 1))) {
+						int codePoint = Character.toCodePoint(c, text.charAt(++i));
+						out[position++] = (byte) (0xF0 | (codePoint >> 18));
+						out[position++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+						out[position++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+						out[position++] = (byte) (0x80 | (codePoint & 0x3F));
+					}
+					else {
+						out[position++] = '?';
+					}
+				}
+				else {
+					out[position++] = (byte) (0xE0 | (c >> 12));
+					out[position++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+					out[position++] = (byte) (0x80 | (c & 0x3F));
+				}
+			}
+			return position;
+		}
+
+	}
 
 	private static MessageDigest newDigest(String algorithm) {
 		try {

@@ -30,6 +30,70 @@ class BucketingTests {
 		assertThat(Hashing.xxHash64(text)).isEqualTo(Long.parseUnsignedLong(hex, 16));
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "new-checkout, u-42", "'', ''", "grüße, ß-user", "emoji-\uD83D\uDE00, x", "lone-\uD83D, \uDE00-low",
+			"abc, defghijklmnopqrstuvwxyz-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789-abcdefghijklmnopqrstuvwxyz" })
+	void hashesOfThreePartsEqualTheHashesOfTheConcatenation(String salt, String key) {
+		String joined = salt + ":" + key;
+		byte[] bytes = joined.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(Hashing.murmur3x86(salt, ":", key, 86028157)).isEqualTo(Hashing.murmur3x86(joined, 86028157));
+		assertThat(Hashing.murmur3x86(joined, 0)).isEqualTo(murmur3Reference(bytes, 0));
+		assertThat(Hashing.digestRemainder("SHA-256", key, salt, "", 100)).isEqualTo(
+				new java.math.BigInteger(1, sha256(key + salt)).mod(java.math.BigInteger.valueOf(100)).intValue());
+		assertThat(Hashing.digestRemainder("MD5", salt, ":", key, 97))
+			.isEqualTo(Hashing.digestRemainder("MD5", joined, 97));
+	}
+
+	@Test
+	void aSurrogatePairSplitBetweenTwoPartsIsEncodedAsOneCharacter() {
+		String high = "key-\uD83D";
+		String low = "\uDE00-salt";
+		assertThat(Hashing.digestRemainder("SHA-256", high, low, "", 1000))
+			.isEqualTo(Hashing.digestRemainder("SHA-256", high + low, 1000));
+		assertThat(Hashing.murmur3x86(high, low, "", 0)).isEqualTo(Hashing.murmur3x86(high + low, 0));
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** murmur3_x86_32 written from the specification, over bytes. */
+	private static long murmur3Reference(byte[] data, int seed) {
+		int h = seed;
+		int i = 0;
+		for (; i + 4 <= data.length; i += 4) {
+			int k = java.nio.ByteBuffer.wrap(data, i, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+			k *= 0xCC9E2D51;
+			k = Integer.rotateLeft(k, 15);
+			k *= 0x1B873593;
+			h ^= k;
+			h = Integer.rotateLeft(h, 13) * 5 + 0xE6546B64;
+		}
+		int k = 0;
+		for (int j = data.length - 1; j >= i; j--) {
+			k = (k << 8) | (data[j] & 0xFF);
+		}
+		if (i < data.length) {
+			k *= 0xCC9E2D51;
+			k = Integer.rotateLeft(k, 15);
+			k *= 0x1B873593;
+			h ^= k;
+		}
+		h ^= data.length;
+		h ^= h >>> 16;
+		h *= 0x85EBCA6B;
+		h ^= h >>> 13;
+		h *= 0xC2B2AE35;
+		h ^= h >>> 16;
+		return h & 0xFFFFFFFFL;
+	}
+
 	@Test
 	void contextCachesTheHashOfItsUserAndSession() {
 		FeatureContext context = FeatureContext.builder()
