@@ -24,6 +24,9 @@ final class CompiledFeature {
 	/** Forced on (a variant is picked by weight). */
 	static final int FORCED_ON = -1;
 
+	/** {@link #constant} when the decision depends on the context or the time. */
+	static final long NOT_CONSTANT = -1;
+
 	final String key;
 
 	final FeatureDefinition definition;
@@ -58,10 +61,21 @@ final class CompiledFeature {
 
 	final @Nullable CompiledVariants variants;
 
-	final UsageCounter usage;
+	/** The usage counter, or {@code null} when usage statistics are off. */
+	final @Nullable UsageCounter usage;
+
+	private final boolean track;
+
+	/**
+	 * The decision when it depends on nothing but the definition (no environments,
+	 * schedule, prerequisites, lists, rules, partial rollout or variants to pick), so
+	 * evaluating the flag is one field read; else {@link #NOT_CONSTANT}. Set while
+	 * compiling, before the snapshot is published.
+	 */
+	private long constant;
 
 	CompiledFeature(FeatureDefinition definition, int override, CompiledRule[] rules, Bucketer bucketer,
-			@Nullable CompiledVariants variants, UsageCounter usage) {
+			@Nullable CompiledVariants variants, @Nullable UsageCounter usage) {
 		this.key = definition.key();
 		this.definition = definition;
 		this.override = override;
@@ -80,6 +94,8 @@ final class CompiledFeature {
 		this.bucketer = bucketer;
 		this.variants = variants;
 		this.usage = usage;
+		this.track = definition.track();
+		this.constant = constantDecision();
 	}
 
 	/**
@@ -87,18 +103,27 @@ final class CompiledFeature {
 	 */
 	void requires(CompiledPrerequisite[] requires) {
 		this.requires = requires;
+		this.constant = constantDecision();
 	}
 
 	boolean track() {
-		return this.definition.track();
+		return this.track;
 	}
 
 	/**
-	 * Evaluates the flag in the order of DESIGN.md, returning a {@link Decision}.
+	 * Returns what {@link #decide} returns for every context when that does not depend on
+	 * the context or the time, else {@link #NOT_CONSTANT}: the same steps in the same
+	 * order, stopping at the first that needs the context.
 	 */
-	long decide(FeatureContext context, EvaluationRuntime runtime) {
+	private long constantDecision() {
+		if (this.override == FORCED_OFF) {
+			return Decision.of(false, Reason.OVERRIDE);
+		}
+		if (this.override == FORCED_ON) {
+			return (this.variants == null) ? Decision.of(true, Reason.OVERRIDE) : NOT_CONSTANT;
+		}
 		if (this.override != NO_OVERRIDE) {
-			return overridden(context, runtime);
+			return Decision.withVariant(Decision.of(true, Reason.OVERRIDE), this.override, false);
 		}
 		if (this.definition.killed() != null) {
 			return Decision.of(false, Reason.KILLED);
@@ -106,6 +131,28 @@ final class CompiledFeature {
 		if (!this.definition.enabled()) {
 			return Decision.of(false, Reason.DISABLED);
 		}
+		if (this.environments != null || this.hasSchedule || this.requires.length > 0 || this.hasLists
+				|| this.rules.length > 0) {
+			return NOT_CONSTANT;
+		}
+		if (this.rolloutBasisPoints >= Bucketer.FULL) {
+			return (this.variants == null) ? Decision.of(true, Reason.DEFAULT) : NOT_CONSTANT;
+		}
+		return (this.rolloutBasisPoints <= 0) ? Decision.of(false, Reason.ROLLOUT) : NOT_CONSTANT;
+	}
+
+	/**
+	 * Evaluates the flag in the order of DESIGN.md, returning a {@link Decision}.
+	 */
+	long decide(FeatureContext context, EvaluationRuntime runtime) {
+		long constant = this.constant;
+		if (constant != NOT_CONSTANT) {
+			return constant;
+		}
+		if (this.override != NO_OVERRIDE) {
+			return overridden(context, runtime);
+		}
+		// killed and disabled flags without an override are constant: decided above
 		if (this.environments != null && !environmentListed(runtime.environment(context))) {
 			return Decision.of(false, Reason.ENVIRONMENT);
 		}
@@ -239,8 +286,12 @@ final class CompiledFeature {
 	 * Records one evaluation in the usage counters.
 	 */
 	void record(long decision) {
+		UsageCounter counter = this.usage;
+		if (counter == null) {
+			return;
+		}
 		CompiledVariants list = variantsOf(decision);
-		this.usage.record(Decision.on(decision), (list != null) ? list.counter(Decision.variant(decision)) : null);
+		counter.record(Decision.on(decision), (list != null) ? list.counter(Decision.variant(decision)) : null);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.flagstaff.internal;
 
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.flagstaff.FeatureContext;
 import io.flagstaff.model.FeatureValue;
@@ -10,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A list of variants ready for picking: names, values, running totals of the weights, and
- * the usage counter of each. Immutable.
+ * the usage counter of each (none when usage statistics are off). Immutable.
  */
 final class CompiledVariants {
 
@@ -20,14 +19,14 @@ final class CompiledVariants {
 
 	private final int[] cumulative;
 
-	private final LongAdder[] counters;
+	private final StripedCounter @Nullable [] counters;
 
 	/** Per variant, conditions any one of which forces it; empty arrays when none. */
 	private final CompiledCondition[][] overrides;
 
 	private final boolean hasOverrides;
 
-	CompiledVariants(List<VariantDefinition> variants, CompiledCondition[][] overrides, UsageCounter usage) {
+	CompiledVariants(List<VariantDefinition> variants, CompiledCondition[][] overrides, @Nullable UsageCounter usage) {
 		this.overrides = overrides;
 		boolean any = false;
 		for (CompiledCondition[] conditions : overrides) {
@@ -38,7 +37,7 @@ final class CompiledVariants {
 		this.names = new String[size];
 		this.values = new FeatureValue[size];
 		this.cumulative = new int[size];
-		this.counters = new LongAdder[size];
+		this.counters = (usage != null) ? new StripedCounter[size] : null;
 		int total = 0;
 		for (int i = 0; i < size; i++) {
 			VariantDefinition variant = variants.get(i);
@@ -46,7 +45,9 @@ final class CompiledVariants {
 			this.values[i] = variant.value();
 			total += variant.weight();
 			this.cumulative[i] = total;
-			this.counters[i] = usage.variant(variant.name());
+			if (this.counters != null && usage != null) {
+				this.counters[i] = usage.variant(variant.name());
+			}
 		}
 	}
 
@@ -84,8 +85,11 @@ final class CompiledVariants {
 		return this.values[index];
 	}
 
-	LongAdder counter(int index) {
-		return this.counters[index];
+	/**
+	 * Returns a variant's usage counter, or {@code null} when usage statistics are off.
+	 */
+	@Nullable StripedCounter counter(int index) {
+		return (this.counters != null) ? this.counters[index] : null;
 	}
 
 }

@@ -84,11 +84,31 @@ public final class DefaultFlagstaff implements Flagstaff {
 	 */
 	public DefaultFlagstaff(FeatureStore store, @Nullable String environment, Clock clock, boolean strict,
 			List<FlagstaffListener> listeners, @Nullable ExposureListener exposureListener) {
+		this(store, environment, clock, strict, listeners, exposureListener, true);
+	}
+
+	/**
+	 * Loads the store, compiles the first snapshot and subscribes to changes.
+	 * @param store the store
+	 * @param environment the environment used when a context names none, or {@code null}
+	 * @param clock the clock for schedules and date conditions
+	 * @param strict whether an unknown flag throws
+	 * @param listeners the listeners, told about the initial load too
+	 * @param exposureListener told about each evaluation of a tracked flag, or
+	 * {@code null}
+	 * @param usageStatistics whether to count evaluations per flag (see
+	 * {@link Flagstaff#usage()})
+	 * @throws FeatureConfigException when the store's content is invalid
+	 * @throws FeatureStoreException when the store cannot be read
+	 */
+	public DefaultFlagstaff(FeatureStore store, @Nullable String environment, Clock clock, boolean strict,
+			List<FlagstaffListener> listeners, @Nullable ExposureListener exposureListener, boolean usageStatistics) {
 		this.store = Objects.requireNonNull(store, "store");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.listeners = new CopyOnWriteArrayList<>(listeners);
 		this.coarseClock = new CoarseClock(clock);
-		this.runtime = new EvaluationRuntime(environment, clock, strict, this.coarseClock, exposureListener);
+		this.runtime = new EvaluationRuntime(environment, clock, strict, this.coarseClock, exposureListener,
+				usageStatistics);
 		StoreContent content = store.load();
 		this.current = compile(content.features(), content.revision(), Map.of());
 		emit(new FlagstaffEvent.SnapshotSwapped(now(), this.current.version(), content.revision()));

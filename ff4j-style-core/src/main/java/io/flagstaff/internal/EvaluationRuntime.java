@@ -38,12 +38,20 @@ final class EvaluationRuntime {
 
 	private final UsageRegistry usage;
 
+	private final boolean usageStatistics;
+
 	private final @Nullable ExposureListener exposureListener;
 
 	private final Map<String, LongAdder> unknownFlags;
 
 	EvaluationRuntime(@Nullable String defaultEnvironment, Clock clock, boolean strict, CoarseClock coarseClock,
 			@Nullable ExposureListener exposureListener) {
+		this(defaultEnvironment, clock, strict, coarseClock, exposureListener, true);
+	}
+
+	EvaluationRuntime(@Nullable String defaultEnvironment, Clock clock, boolean strict, CoarseClock coarseClock,
+			@Nullable ExposureListener exposureListener, boolean usageStatistics) {
+		this.usageStatistics = usageStatistics;
 		this.defaultEnvironment = defaultEnvironment;
 		this.pinnedEnvironment = null;
 		this.clock = clock;
@@ -61,6 +69,7 @@ final class EvaluationRuntime {
 		this.strict = shared.strict;
 		this.coarseClock = shared.coarseClock;
 		this.usage = shared.usage;
+		this.usageStatistics = shared.usageStatistics;
 		this.exposureListener = shared.exposureListener;
 		this.unknownFlags = shared.unknownFlags;
 	}
@@ -104,6 +113,13 @@ final class EvaluationRuntime {
 
 	UsageRegistry usage() {
 		return this.usage;
+	}
+
+	/**
+	 * Whether evaluations are counted; when not, compiled flags get no usage counter.
+	 */
+	boolean usageStatistics() {
+		return this.usageStatistics;
 	}
 
 	@Nullable ExposureListener exposureListener() {

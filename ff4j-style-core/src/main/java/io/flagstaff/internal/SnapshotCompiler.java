@@ -133,7 +133,8 @@ public final class SnapshotCompiler {
 			}
 			checkVariants(feature.variants(), path + ".variants");
 			checkPrerequisites(feature, path + ".requires");
-			UsageCounter counter = this.usage.counter(feature.key());
+			UsageCounter counter = (this.runtime == null || this.runtime.usageStatistics())
+					? this.usage.counter(feature.key()) : null;
 			Bucketer bucketer = Bucketer.of(feature.bucketing(), feature.key());
 			CompiledVariants variants = variants(feature.variants(), path + ".variants", counter);
 			List<CompiledRule> rules = new ArrayList<>();
@@ -170,7 +171,7 @@ public final class SnapshotCompiler {
 		}
 
 		private @Nullable CompiledRule rule(FeatureDefinition feature, Rule rule, int index, String path,
-				Bucketer flagBucketer, UsageCounter counter) {
+				Bucketer flagBucketer, @Nullable UsageCounter counter) {
 			CompiledCondition[] when = this.conditions.compile(rule.when(), path + ".when");
 			if (rule.rollout() != null) {
 				check(path + ".rollout", percentageProblem(rule.rollout()));
@@ -206,7 +207,7 @@ public final class SnapshotCompiler {
 		}
 
 		private @Nullable CompiledVariants variants(List<VariantDefinition> variants, String path,
-				UsageCounter counter) {
+				@Nullable UsageCounter counter) {
 			if (variants.isEmpty()) {
 				return null;
 			}

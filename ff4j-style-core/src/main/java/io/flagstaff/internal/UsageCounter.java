@@ -1,33 +1,50 @@
 package io.flagstaff.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.flagstaff.UsageSnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One flag's usage: striped on/off and per-variant counters, first and last evaluation
- * time from the coarse clock. Recording allocates nothing once the counters exist.
- * Thread-safe.
+ * One flag's usage: on/off and per-variant counts in {@link StripedCounter}s (a cell per
+ * thread, no atomic instruction per evaluation), first and last evaluation time from the
+ * coarse clock. Recording allocates nothing once a thread has its cell, and writes the
+ * shared times only when the coarse clock has moved (at most every
+ * {@value CoarseClock#TICK_MILLIS} ms), so threads evaluating the same flag do not
+ * contend. Thread-safe.
  */
 final class UsageCounter {
 
+	private static final VarHandle FIRST;
+
+	private static final VarHandle LAST;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			FIRST = lookup.findVarHandle(UsageCounter.class, "first", long.class);
+			LAST = lookup.findVarHandle(UsageCounter.class, "last", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private final CoarseClock clock;
 
-	private final LongAdder on = new LongAdder();
+	/** The on count (first) and the off count (other). */
+	private final StripedCounter onOff = new StripedCounter();
 
-	private final LongAdder off = new LongAdder();
+	private final Map<String, StripedCounter> variants = new ConcurrentHashMap<>();
 
-	private final Map<String, LongAdder> variants = new ConcurrentHashMap<>();
+	private volatile long first;
 
-	private final AtomicLong first = new AtomicLong();
-
-	private final AtomicLong last = new AtomicLong();
+	private volatile long last;
 
 	UsageCounter(CoarseClock clock) {
 		this.clock = clock;
@@ -36,21 +53,28 @@ final class UsageCounter {
 	/**
 	 * Returns the counter of one variant, created once at compile time.
 	 */
-	LongAdder variant(String name) {
-		return this.variants.computeIfAbsent(name, (n) -> new LongAdder());
+	StripedCounter variant(String name) {
+		return this.variants.computeIfAbsent(name, (n) -> new StripedCounter());
 	}
 
-	void record(boolean enabled, @Nullable LongAdder variant) {
-		(enabled ? this.on : this.off).increment();
+	void record(boolean enabled, @Nullable StripedCounter variant) {
+		this.onOff.increment(enabled);
 		if (variant != null) {
 			variant.increment();
 		}
 		long now = this.clock.millis();
-		if (this.first.get() == 0) {
-			this.first.compareAndSet(0, now);
+		if (this.last < now) {
+			seen(now);
 		}
-		if (this.last.get() < now) {
-			this.last.accumulateAndGet(now, Math::max);
+	}
+
+	private void seen(long now) {
+		if (this.first == 0) {
+			FIRST.compareAndSet(this, 0L, now);
+		}
+		long seen = this.last;
+		while (seen < now && !LAST.compareAndSet(this, seen, now)) {
+			seen = this.last;
 		}
 	}
 
@@ -62,9 +86,9 @@ final class UsageCounter {
 				byVariant.put(name, count);
 			}
 		});
-		long firstMillis = this.first.get();
-		long lastMillis = this.last.get();
-		return new UsageSnapshot.FeatureUsage(this.on.sum(), this.off.sum(), byVariant,
+		long firstMillis = this.first;
+		long lastMillis = this.last;
+		return new UsageSnapshot.FeatureUsage(this.onOff.sum(true), this.onOff.sum(false), byVariant,
 				(firstMillis != 0) ? Instant.ofEpochMilli(firstMillis) : null,
 				(lastMillis != 0) ? Instant.ofEpochMilli(lastMillis) : null);
 	}

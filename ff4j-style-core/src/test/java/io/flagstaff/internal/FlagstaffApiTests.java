@@ -189,6 +189,42 @@ class FlagstaffApiTests {
 	}
 
 	@Test
+	void usageCountsStayExactWithMoreThreadsThanCounterCells() throws InterruptedException {
+		try (Flagstaff flagstaff = flagstaff(InMemoryFeatureStore.of(FeatureDefinition.builder("f").build(),
+				FeatureDefinition.builder("v").variants(List.of(new VariantDefinition("only", 1, null))).build()))) {
+			Thread[] threads = new Thread[StripedCounter.CELLS * 2 + 3];
+			for (int t = 0; t < threads.length; t++) {
+				threads[t] = new Thread(() -> {
+					for (int i = 0; i < 1_000; i++) {
+						flagstaff.isEnabled("f", USER);
+						flagstaff.variant("v", USER);
+					}
+				});
+				threads[t].start();
+			}
+			for (Thread thread : threads) {
+				thread.join();
+			}
+			assertThat(flagstaff.usage().feature("f").on()).isEqualTo(threads.length * 1_000L);
+			assertThat(flagstaff.usage().feature("v").variants()).containsEntry("only", threads.length * 1_000L);
+		}
+	}
+
+	@Test
+	void usageStatisticsCanBeTurnedOffWithoutChangingAnswers() {
+		InMemoryFeatureStore store = InMemoryFeatureStore.of(FeatureDefinition.builder("on").build(),
+				FeatureDefinition.builder("off").enabled(false).build(),
+				FeatureDefinition.builder("v").variants(List.of(new VariantDefinition("only", 1, null))).build());
+		try (Flagstaff flagstaff = Flagstaff.builder(store).usageStatistics(false).build()) {
+			assertThat(flagstaff.isEnabled("on", USER)).isTrue();
+			assertThat(flagstaff.isEnabled("off", USER)).isFalse();
+			assertThat(flagstaff.variant("v", USER)).isEqualTo("only");
+			assertThat(flagstaff.evaluate("off", USER).reason()).isEqualTo(Reason.DISABLED);
+			assertThat(flagstaff.usage().features()).isEmpty();
+		}
+	}
+
+	@Test
 	void trackedFlagsAreHandedToTheExposureListener() {
 		List<Exposure> exposures = new CopyOnWriteArrayList<>();
 		InMemoryFeatureStore store = InMemoryFeatureStore.of(FeatureDefinition.builder("tracked").track(true).build(),

@@ -1,0 +1,207 @@
+package io.flagstaff.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pair of counters (on and off, or a variant's count and nothing) incremented on every
+ * evaluation without an atomic instruction: each thread claims a cell of its own (indexed
+ * by its thread id) and increments it with plain (opaque) writes, which no other thread
+ * ever writes. A thread whose cell is taken by another falls back to a shared
+ * {@link LongAdder}, so every increment is counted. {@link #sum()} adds the cells and the
+ * fallback: exact once the counting threads are done, and while they run, exact at some
+ * instant for each cell. Thread-safe.
+ * <p>
+ * Cells are allocated by the thread that claims them (so in its own allocation buffer)
+ * and padded, so two threads never write the same cache line. A counter that is never
+ * incremented holds no cells.
+ */
+final class StripedCounter {
+
+	/**
+	 * Cells per counter: enough for the threads of a busy machine to get one each (thread
+	 * ids are consecutive, so the first threads land on distinct cells).
+	 */
+	static final int CELLS = cellCount(Runtime.getRuntime().availableProcessors());
+
+	private static final VarHandle CELL_ARRAY = MethodHandles.arrayElementVarHandle(Cell[].class);
+
+	private static final VarHandle CELLS_FIELD;
+
+	private static final VarHandle FALLBACK_FIELD;
+
+	private static final VarHandle OTHER_FALLBACK_FIELD;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			CELLS_FIELD = lookup.findVarHandle(StripedCounter.class, "cells", Cell[].class);
+			FALLBACK_FIELD = lookup.findVarHandle(StripedCounter.class, "fallback", LongAdder.class);
+			OTHER_FALLBACK_FIELD = lookup.findVarHandle(StripedCounter.class, "otherFallback", LongAdder.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private volatile Cell @Nullable [] cells;
+
+	private volatile @Nullable LongAdder fallback;
+
+	private volatile @Nullable LongAdder otherFallback;
+
+	static int cellCount(int processors) {
+		int wanted = Math.max(16, Math.min(256, processors * 4));
+		return Integer.highestOneBit(wanted - 1) << 1;
+	}
+
+	/**
+	 * Adds one to the first count.
+	 */
+	void increment() {
+		increment(true);
+	}
+
+	/**
+	 * Adds one to one of the two counts.
+	 * @param first whether to count in the first count, else in the other
+	 */
+	void increment(boolean first) {
+		long thread = Thread.currentThread().getId();
+		Cell[] all = this.cells;
+		if (all != null) {
+			Cell cell = all[(int) thread & (all.length - 1)];
+			if (cell != null && cell.owner == thread) {
+				cell.increment(first);
+				return;
+			}
+		}
+		claimOrFallBack(thread, first);
+	}
+
+	private void claimOrFallBack(long thread, boolean first) {
+		Cell[] all = this.cells;
+		if (all == null) {
+			Cell[] created = new Cell[CELLS];
+			all = CELLS_FIELD.compareAndSet(this, null, created) ? created : this.cells;
+		}
+		int index = (int) thread & (all.length - 1);
+		Cell cell = all[index];
+		if (cell == null) {
+			Cell claimed = new Cell(thread);
+			if (CELL_ARRAY.compareAndSet(all, index, null, claimed)) {
+				claimed.increment(first);
+				return;
+			}
+			cell = all[index];
+		}
+		if (cell.owner == thread) {
+			cell.increment(first);
+			return;
+		}
+		VarHandle field = first ? FALLBACK_FIELD : OTHER_FALLBACK_FIELD;
+		LongAdder adder = (LongAdder) field.getVolatile(this);
+		if (adder == null) {
+			LongAdder created = new LongAdder();
+			adder = field.compareAndSet(this, null, created) ? created : (LongAdder) field.getVolatile(this);
+		}
+		adder.increment();
+	}
+
+	/**
+	 * Returns the first count.
+	 * @return the sum of every thread's increments
+	 */
+	long sum() {
+		return sum(true);
+	}
+
+	/**
+	 * Returns one of the two counts.
+	 * @param first whether to read the first count, else the other
+	 * @return the sum of every thread's increments
+	 */
+	long sum(boolean first) {
+		long sum = 0;
+		Cell[] all = this.cells;
+		if (all != null) {
+			for (int i = 0; i < all.length; i++) {
+				Cell cell = (Cell) CELL_ARRAY.getVolatile(all, i);
+				if (cell != null) {
+					sum += cell.get(first);
+				}
+			}
+		}
+		LongAdder adder = first ? this.fallback : this.otherFallback;
+		return (adder != null) ? sum + adder.sum() : sum;
+	}
+
+	/** Padding before the value, so the cell does not share a cache line before it. */
+	abstract static class LeftPadding {
+
+		long p01, p02, p03, p04, p05, p06, p07;
+
+	}
+
+	/** The owner and the two counts. */
+	abstract static class Value extends LeftPadding {
+
+		static final VarHandle COUNT;
+
+		static final VarHandle OTHER;
+
+		static {
+			try {
+				MethodHandles.Lookup lookup = MethodHandles.lookup();
+				COUNT = lookup.findVarHandle(Value.class, "count", long.class);
+				OTHER = lookup.findVarHandle(Value.class, "other", long.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
+
+		final long owner;
+
+		long count;
+
+		long other;
+
+		Value(long owner) {
+			this.owner = owner;
+		}
+
+		/**
+		 * Adds one; called by the owner thread only, so a read and a write without a lock
+		 * prefix suffice (opaque: never torn, seen by readers soon).
+		 */
+		final void increment(boolean first) {
+			if (first) {
+				COUNT.setOpaque(this, (long) COUNT.getOpaque(this) + 1);
+			}
+			else {
+				OTHER.setOpaque(this, (long) OTHER.getOpaque(this) + 1);
+			}
+		}
+
+		final long get(boolean first) {
+			return first ? (long) COUNT.getOpaque(this) : (long) OTHER.getOpaque(this);
+		}
+
+	}
+
+	/** One thread's cell, padded after the value too. */
+	static final class Cell extends Value {
+
+		long p11, p12, p13, p14, p15, p16, p17;
+
+		Cell(long owner) {
+			super(owner);
+		}
+
+	}
+
+}
