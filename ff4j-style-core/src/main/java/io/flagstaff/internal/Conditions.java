@@ -3,6 +3,7 @@ package io.flagstaff.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.google.re2j.Pattern;
 import io.flagstaff.FeatureContext;
@@ -31,6 +32,17 @@ final class Conditions {
 
 		private final boolean ignoreCase;
 
+		/**
+		 * For case-sensitive equals, in and notIn: the operands' hash codes, compared
+		 * before the strings; {@code null} for the other operators.
+		 */
+		private final int @Nullable [] hashes;
+
+		/**
+		 * For case-sensitive equals, in and notIn with many operands, or {@code null}.
+		 */
+		private final @Nullable Set<String> set;
+
 		StringMatch(AttributeRef attribute, Operator operator, List<String> values, boolean ignoreCase,
 				boolean negate) {
 			super(negate);
@@ -38,7 +50,22 @@ final class Conditions {
 			this.operator = operator;
 			this.values = values.toArray(new String[0]);
 			this.ignoreCase = ignoreCase;
+			boolean exact = !ignoreCase
+					&& (operator == Operator.EQUALS || operator == Operator.IN || operator == Operator.NOT_IN);
+			this.set = (exact && this.values.length > SMALL) ? Set.copyOf(values) : null;
+			if (exact && this.set == null) {
+				this.hashes = new int[this.values.length];
+				for (int i = 0; i < this.values.length; i++) {
+					this.hashes[i] = this.values[i].hashCode();
+				}
+			}
+			else {
+				this.hashes = null;
+			}
 		}
+
+		/** Operand lists longer than this are looked up in a hash set. */
+		private static final int SMALL = 8;
 
 		@Override
 		boolean test(FeatureContext context, EvaluationRuntime runtime) {
@@ -46,10 +73,27 @@ final class Conditions {
 			if (value == null) {
 				return false;
 			}
+			int[] operandHashes = this.hashes;
+			if (operandHashes != null) {
+				return exactlyOne(value, operandHashes) != (this.operator == Operator.NOT_IN);
+			}
+			if (this.set != null) {
+				return this.set.contains(value) != (this.operator == Operator.NOT_IN);
+			}
 			if (this.operator == Operator.NOT_IN) {
 				return !any(value, Operator.EQUALS);
 			}
 			return any(value, this.operator);
+		}
+
+		private boolean exactlyOne(String value, int[] operandHashes) {
+			int hash = value.hashCode();
+			for (int i = 0; i < operandHashes.length; i++) {
+				if (operandHashes[i] == hash && this.values[i].equals(value)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private boolean any(String value, Operator operator) {
