@@ -9,11 +9,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.flagstaff.model.Bucketing;
 import io.flagstaff.model.BucketingScheme;
@@ -83,14 +81,6 @@ final class LegacyReader {
 			return null;
 		}
 		features.replaceAll((key, feature) -> withoutMissingDependencies(feature, features));
-		Set<String> offInProduction = new HashSet<>();
-		for (String key : features.keySet()) {
-			if (offInProduction(key, features, new HashSet<>())) {
-				offInProduction.add(key);
-			}
-		}
-		features.replaceAll((key, feature) -> dependsOnAny(feature, offInProduction)
-				? feature.toBuilder().enabled(false).build() : feature);
 		return new FeatureSet(Map.of(), features);
 	}
 
@@ -109,35 +99,6 @@ final class LegacyReader {
 			return feature;
 		}
 		return feature.toBuilder().enabled(false).requires(known).build();
-	}
-
-	private static boolean dependsOnAny(FeatureDefinition feature, Set<String> keys) {
-		for (Prerequisite prerequisite : feature.requires()) {
-			if (keys.contains(prerequisite.feature())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * Whether a flag can never be on in production, where the legacy code evaluates every
-	 * dependency: a flag depending on it is then off in every environment.
-	 */
-	private static boolean offInProduction(String key, Map<String, FeatureDefinition> features, Set<String> visiting) {
-		FeatureDefinition feature = features.get(key);
-		if (feature == null || !visiting.add(key)) {
-			return false;
-		}
-		if (!feature.enabled() || !feature.environments().isEmpty() && !feature.environments().contains(PRODUCTION)) {
-			return true;
-		}
-		for (Prerequisite prerequisite : feature.requires()) {
-			if (offInProduction(prerequisite.feature(), features, visiting)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private @Nullable FeatureDefinition feature(String key, JsonNode node) {

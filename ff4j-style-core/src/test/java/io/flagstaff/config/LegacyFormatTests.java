@@ -220,11 +220,16 @@ class LegacyFormatTests {
 				 "fine": {"active": true, "depends_on": ["any_env"]},
 				 "any_env": {"active": true, "environments": ["dev", "production"]}}
 				""", "test");
-		assertThat(set.features().values()).filteredOn(FeatureDefinition::enabled)
-			.extracting(FeatureDefinition::key)
-			.containsExactly("dev_only", "fine", "any_env");
 		try (Flagstaff flagstaff = flagstaff(set)) {
-			assertThat(flagstaff.isEnabled("needs", FeatureContext.builder().environment("dev").build())).isFalse();
+			for (String environment : new String[] { "dev", "production", "staging" }) {
+				FeatureContext context = FeatureContext.builder().userId("u-1").environment(environment).build();
+				assertThat(flagstaff.isEnabled("needs", context)).as(environment).isFalse();
+				assertThat(flagstaff.isEnabled("needs_needs", context)).as(environment).isFalse();
+			}
+			assertThat(flagstaff.evaluate("needs", FeatureContext.builder().environment("dev").build()).reason())
+				.isEqualTo(io.flagstaff.Reason.PREREQUISITE);
+			assertThat(flagstaff.isEnabled("fine", FeatureContext.builder().environment("dev").build())).isTrue();
+			assertThat(flagstaff.isEnabled("dev_only", FeatureContext.builder().environment("dev").build())).isTrue();
 		}
 	}
 
