@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the known names closest to a mistyped one, for "did you mean" hints.
+ * Finds the known names closest to a mistyped one (case-insensitive Levenshtein
+ * distance), for "did you mean" hints. Shared by the modules of Flagstaff (the JUnit
+ * extension names the closest flags with it); not an API for applications. Stateless and
+ * thread-safe.
  */
 public final class KeySuggestions {
 
@@ -37,6 +40,23 @@ public final class KeySuggestions {
 	}
 
 	/**
+	 * Returns the known names closest to a name, closest first (ties in natural order),
+	 * however far they are: for messages that always name the nearest candidates.
+	 * @param name the name that was not found
+	 * @param known the known names
+	 * @param limit how many names to return at most
+	 * @return up to {@code limit} names; empty when none are known
+	 */
+	public static List<String> nearest(String name, Collection<String> known, int limit) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return known.stream()
+			.sorted(Comparator.comparingInt((String candidate) -> distance(lower, candidate.toLowerCase(Locale.ROOT)))
+				.thenComparing(Comparator.naturalOrder()))
+			.limit(limit)
+			.toList();
+	}
+
+	/**
 	 * Returns a hint naming the closest known names, or an empty string.
 	 * @param name the name that was not found
 	 * @param known the known names
@@ -50,7 +70,13 @@ public final class KeySuggestions {
 		return " (did you mean '" + String.join("' or '", closest) + "'?)";
 	}
 
-	static int distance(String a, String b) {
+	/**
+	 * Returns the Levenshtein distance between two strings (case-sensitive).
+	 * @param a one string
+	 * @param b the other
+	 * @return the number of single-character edits turning one into the other
+	 */
+	public static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.flagstaff.FeatureNotFoundException;
 import io.flagstaff.FeatureSnapshot;
+import io.flagstaff.internal.KeySuggestions;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.VariantDefinition;
 
@@ -34,7 +35,7 @@ final class FlagChecks {
 				throw new IllegalArgumentException(
 						state.place() + " names variant '" + state.state() + "' of flag '" + key + "', which "
 								+ (variants.isEmpty() ? "defines no variants" : "defines " + quoted(variants)
-										+ "; closest: " + quoted(ClosestNames.closestTo(state.state(), variants))));
+										+ "; closest: " + quoted(KeySuggestions.nearest(state.state(), variants, 3))));
 			}
 		}
 		return definition;
@@ -58,7 +59,7 @@ final class FlagChecks {
 
 	static FeatureNotFoundException unknownFlag(String key, String place, Set<String> known) {
 		String closest = known.isEmpty() ? "The Flagstaff under test has no flags at all"
-				: "Closest known flags: " + quoted(ClosestNames.closestTo(key, known));
+				: "Closest known flags: " + quoted(KeySuggestions.nearest(key, known, 3));
 		return new FeatureNotFoundException(key, place + " names unknown flag '" + key + "'. " + closest
 				+ ". Fix the name, or add the flag to the configuration the Flagstaff under test reads.");
 	}

@@ -3,6 +3,7 @@ package io.flagstaff.junit;
 import java.util.stream.Stream;
 
 import io.flagstaff.Flagstaff;
+import io.flagstaff.internal.KeySuggestions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,11 +44,11 @@ class UnknownFlagTests {
 
 	@Test
 	void theClosestNamesComeFirstAndAtMostThreeAreNamed() {
-		assertThat(ClosestNames.closestTo("checkout", TestFlagstaffs.FLAGS.features().keySet()))
+		assertThat(KeySuggestions.nearest("checkout", TestFlagstaffs.FLAGS.features().keySet(), 3))
 			.containsExactly("new-checkout", "checkout-layout", "one-click");
-		assertThat(ClosestNames.distance("kitten", "sitting")).isEqualTo(3);
-		assertThat(ClosestNames.distance("", "abc")).isEqualTo(3);
-		assertThat(ClosestNames.distance("same", "same")).isZero();
+		assertThat(KeySuggestions.distance("kitten", "sitting")).isEqualTo(3);
+		assertThat(KeySuggestions.distance("", "abc")).isEqualTo(3);
+		assertThat(KeySuggestions.distance("same", "same")).isZero();
 	}
 
 	static class EnableMisspelt {
