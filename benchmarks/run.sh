@@ -27,7 +27,7 @@ else
 	single_shot=(-f 1 -wi 3 -i 5)
 fi
 jvm=(-jvmArgs "-Xms2g -Xmx2g")
-evaluations='(Ff4j|Togglz|Unleash|OpenFeature|LaunchDarkly|Flagstaff|Floor)Benchmark\.|ScaleBenchmark\.evaluate'
+evaluations='(Ff4j|Togglz|Unleash|OpenFeature|LaunchDarkly|Flagstaff|Floor|Usage|HealthRecord)Benchmark\.|ScaleBenchmark\.evaluate'
 
 {
 	echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
