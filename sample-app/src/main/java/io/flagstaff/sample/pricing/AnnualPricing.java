@@ -1,6 +1,5 @@
 package io.flagstaff.sample.pricing;
 
-import io.flagstaff.sample.catalog.Product;
 import io.flagstaff.spring.Variant;
 
 import org.springframework.stereotype.Service;
@@ -11,21 +10,14 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @Variant(feature = PricingTerms.FEATURE, value = "annual")
-public class AnnualPricing implements PricingStrategy {
-
-	private final PricingTerms terms;
+public class AnnualPricing extends ConfiguredPricing {
 
 	/**
 	 * Creates the strategy.
 	 * @param terms the variant terms from the flag configuration
 	 */
 	public AnnualPricing(PricingTerms terms) {
-		this.terms = terms;
-	}
-
-	@Override
-	public Quote quote(Product product) {
-		return this.terms.quote(product, "annual");
+		super(terms, "annual");
 	}
 
 }

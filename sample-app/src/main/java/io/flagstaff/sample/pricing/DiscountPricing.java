@@ -1,6 +1,5 @@
 package io.flagstaff.sample.pricing;
 
-import io.flagstaff.sample.catalog.Product;
 import io.flagstaff.spring.Variant;
 
 import org.springframework.stereotype.Service;
@@ -11,21 +10,14 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @Variant(feature = PricingTerms.FEATURE, value = "discount")
-public class DiscountPricing implements PricingStrategy {
-
-	private final PricingTerms terms;
+public class DiscountPricing extends ConfiguredPricing {
 
 	/**
 	 * Creates the strategy.
 	 * @param terms the variant terms from the flag configuration
 	 */
 	public DiscountPricing(PricingTerms terms) {
-		this.terms = terms;
-	}
-
-	@Override
-	public Quote quote(Product product) {
-		return this.terms.quote(product, "discount");
+		super(terms, "discount");
 	}
 
 }
