@@ -6,16 +6,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import io.flagstaff.config.FeatureDocuments;
 import io.flagstaff.config.Syntax;
-import io.flagstaff.model.Condition;
-import io.flagstaff.model.FeatureDefinition;
-import io.flagstaff.model.Kill;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a local copy of a shared store's last good content, so an application can start
@@ -28,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * never masked by the backup. Writes go to the wrapped store, which must then be a
  * {@link WritableFeatureStore}. Thread-safe.
  */
-public final class BackupFeatureStore implements WritableFeatureStore {
+public final class BackupFeatureStore extends ForwardingWritableFeatureStore {
 
 	/** The revision of content served from the backup file. */
 	public static final long BACKUP_REVISION = -1;
@@ -130,82 +124,12 @@ public final class BackupFeatureStore implements WritableFeatureStore {
 		this.delegate.close();
 	}
 
-	private WritableFeatureStore writable() {
+	@Override
+	WritableFeatureStore writable() {
 		if (this.delegate instanceof WritableFeatureStore writable) {
 			return writable;
 		}
 		throw new FeatureStoreException(this.delegate + " is read-only; write to a WritableFeatureStore");
-	}
-
-	@Override
-	public @Nullable VersionedFeature feature(String key) {
-		return writable().feature(key);
-	}
-
-	@Override
-	public VersionedFeature create(FeatureDefinition feature, String actor) {
-		return writable().create(feature, actor);
-	}
-
-	@Override
-	public VersionedFeature update(FeatureDefinition feature, long expectedVersion, String actor) {
-		return writable().update(feature, expectedVersion, actor);
-	}
-
-	@Override
-	public boolean delete(String key, String actor) {
-		return writable().delete(key, actor);
-	}
-
-	@Override
-	public VersionedFeature enable(String key, String actor) {
-		return writable().enable(key, actor);
-	}
-
-	@Override
-	public VersionedFeature disable(String key, String actor) {
-		return writable().disable(key, actor);
-	}
-
-	@Override
-	public VersionedFeature disable(String key, Kill kill, String actor) {
-		return writable().disable(key, kill, actor);
-	}
-
-	@Override
-	public VersionedFeature setRollout(String key, @Nullable Double percentage, String actor) {
-		return writable().setRollout(key, percentage, actor);
-	}
-
-	@Override
-	public VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor) {
-		return writable().setVariantWeights(key, weights, actor);
-	}
-
-	@Override
-	public VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor,
-			@Nullable String reason) {
-		return writable().setVariantWeights(key, weights, actor, reason);
-	}
-
-	@Override
-	public void putSegment(String name, List<Condition> conditions, String actor) {
-		writable().putSegment(name, conditions, actor);
-	}
-
-	@Override
-	public boolean deleteSegment(String name, String actor) {
-		return writable().deleteSegment(name, actor);
-	}
-
-	@Override
-	public List<AuditEntry> audit(String key, int limit) {
-		return writable().audit(key, limit);
-	}
-
-	@Override
-	public List<AuditEntry> audit(int limit) {
-		return writable().audit(limit);
 	}
 
 	@Override

@@ -141,6 +141,16 @@ public final class FeatureDocumentCodec {
 			if (!this.problems.isEmpty()) {
 				throw new FeatureConfigException(this.source, this.problems);
 			}
+			return readable();
+		}
+
+		/**
+		 * Returns the flags and segments whose documents could be read, leaving out the
+		 * malformed ones; a store checks writes against this, so one malformed document
+		 * does not block writes to the others.
+		 * @return the readable flags and segments
+		 */
+		public FeatureSet readable() {
 			return new FeatureSet(this.segments, this.features);
 		}
 

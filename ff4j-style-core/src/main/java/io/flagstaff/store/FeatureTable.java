@@ -43,11 +43,12 @@ final class FeatureTable {
 	}
 
 	synchronized long write(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
-			Consumer<FeatureSet> persist) {
+			long expectedRevision, Consumer<FeatureSet> persist) {
 		long actual = this.versions.getOrDefault(key, 0L);
 		if (actual != expectedVersion) {
 			throw new FeatureConflictException(key, expectedVersion, actual);
 		}
+		checkRevision(expectedRevision);
 		FeatureSet changed = (next != null) ? this.set.with(next) : this.set.without(key);
 		persist.accept(changed);
 		this.set = changed;
@@ -64,7 +65,8 @@ final class FeatureTable {
 	}
 
 	synchronized boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
-			Consumer<FeatureSet> persist) {
+			long expectedRevision, Consumer<FeatureSet> persist) {
+		checkRevision(expectedRevision);
 		Map<String, List<Condition>> segments = new LinkedHashMap<>(this.set.segments());
 		boolean existed = (conditions != null) ? segments.put(name, conditions) != null : segments.remove(name) != null;
 		FeatureSet changed = new FeatureSet(segments, this.set.features());
@@ -73,6 +75,12 @@ final class FeatureTable {
 		this.revision++;
 		record(entry);
 		return existed;
+	}
+
+	private void checkRevision(long expectedRevision) {
+		if (expectedRevision != AbstractWritableFeatureStore.ANY_REVISION && expectedRevision != this.revision) {
+			throw new AbstractWritableFeatureStore.RevisionMovedException();
+		}
 	}
 
 	/**

@@ -148,22 +148,24 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry) {
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
+			long expectedRevision) {
 		long version;
 		synchronized (this.fileLock) {
 			load();
-			version = this.table.write(key, expectedVersion, next, entry, this::writeFile);
+			version = this.table.write(key, expectedVersion, next, entry, expectedRevision, this::writeFile);
 		}
 		fireChanged();
 		return version;
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry) {
+	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+			long expectedRevision) {
 		boolean existed;
 		synchronized (this.fileLock) {
 			load();
-			existed = this.table.writeSegment(name, conditions, entry, this::writeFile);
+			existed = this.table.writeSegment(name, conditions, entry, expectedRevision, this::writeFile);
 		}
 		fireChanged();
 		return existed;

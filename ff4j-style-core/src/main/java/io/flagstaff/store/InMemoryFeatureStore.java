@@ -14,12 +14,11 @@ import org.jspecify.annotations.Nullable;
  * A store that holds its flags in memory: for tests, demos, flags defined in code, and as
  * the top layer of a {@link LayeredFeatureStore}. Every change increments the revision
  * and tells the subscribers synchronously, on the changing thread, after the change is
- * visible to {@link #load()}. The store accepts any content; a {@code Flagstaff} rejects
- * invalid content and keeps its last good snapshot.
- * <p>
- * Besides the audited {@link WritableFeatureStore} operations it offers unaudited
- * shortcuts for tests ({@link #put}, {@link #remove}, {@link #replace}, {@link #change}).
- * Audit entries are kept in memory (the newest 10,000). Thread-safe.
+ * visible to {@link #load()}. The audited {@link WritableFeatureStore} operations are
+ * checked like every store's; besides them it offers unaudited, unchecked shortcuts for
+ * tests ({@link #put}, {@link #remove}, {@link #replace}, {@link #change}), which accept
+ * any content (a {@code Flagstaff} rejects invalid content and keeps its last good
+ * snapshot). Audit entries are kept in memory (the newest 10,000). Thread-safe.
  */
 public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 
@@ -128,16 +127,18 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry) {
-		long version = this.table.write(key, expectedVersion, next, entry, (set) -> {
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
+			long expectedRevision) {
+		long version = this.table.write(key, expectedVersion, next, entry, expectedRevision, (set) -> {
 		});
 		fireChanged();
 		return version;
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry) {
-		boolean existed = this.table.writeSegment(name, conditions, entry, (set) -> {
+	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+			long expectedRevision) {
+		boolean existed = this.table.writeSegment(name, conditions, entry, expectedRevision, (set) -> {
 		});
 		fireChanged();
 		return existed;

@@ -1,15 +1,16 @@
 package io.flagstaff.store;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
-import io.flagstaff.model.Kill;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,11 +18,13 @@ import org.jspecify.annotations.Nullable;
  * overrides, the shared store, file defaults. A flag (or segment) defined in a higher
  * layer replaces the one with the same key below; environment overrides force flags
  * defined by the layers below them. Writes, versions and audit go to one writable layer
- * (the shared store by default). A layer that fails to load fails the whole load, so an
- * evaluator keeps its last good snapshot instead of falling back to the defaults alone.
+ * (the shared store by default); a write is checked on the layered view, so a flag in the
+ * shared store may require a flag the defaults define, and a write that would break the
+ * view is rejected. A layer that fails to load fails the whole load, so an evaluator
+ * keeps its last good snapshot instead of falling back to the defaults alone.
  * Thread-safe.
  */
-public final class LayeredFeatureStore implements WritableFeatureStore {
+public final class LayeredFeatureStore extends ForwardingWritableFeatureStore {
 
 	private final @Nullable FeatureStore overrides;
 
@@ -64,20 +67,25 @@ public final class LayeredFeatureStore implements WritableFeatureStore {
 
 	@Override
 	public StoreContent load() {
-		long revision = 0;
+		long[] revision = new long[1];
+		FeatureSet merged = combine((layer) -> {
+			StoreContent content = layer.load();
+			revision[0] += content.revision();
+			return content.features();
+		});
+		return new StoreContent(merged, revision[0]);
+	}
+
+	private FeatureSet combine(Function<FeatureStore, FeatureSet> read) {
 		FeatureSet merged = FeatureSet.EMPTY;
 		for (int i = this.below.size() - 1; i >= 0; i--) {
-			StoreContent content = this.below.get(i).load();
-			merged = merge(merged, content.features());
-			revision += content.revision();
+			merged = merge(merged, read.apply(this.below.get(i)));
 		}
 		merged = this.environment.applyTo(merged);
 		if (this.overrides != null) {
-			StoreContent content = this.overrides.load();
-			merged = merge(merged, content.features());
-			revision += content.revision();
+			merged = merge(merged, read.apply(this.overrides));
 		}
-		return new StoreContent(merged, revision);
+		return merged;
 	}
 
 	private static FeatureSet merge(FeatureSet lower, FeatureSet upper) {
@@ -116,12 +124,26 @@ public final class LayeredFeatureStore implements WritableFeatureStore {
 		}
 	}
 
-	private WritableFeatureStore writable() {
+	@Override
+	WritableFeatureStore writable() {
 		if (this.writable == null) {
 			throw new FeatureStoreException(
 					"This layered store has no writable layer; give it one with LayeredFeatureStore.builder().writeTo(store)");
 		}
 		return this.writable;
+	}
+
+	/**
+	 * Runs an operation on the writable layer, its writes checked on the layered view:
+	 * the writable layer's content merged with the others as {@link #load()} merges them.
+	 */
+	@Override
+	<T> T forward(Function<WritableFeatureStore, T> operation) {
+		WritableFeatureStore target = writable();
+		Map<FeatureStore, FeatureSet> others = new IdentityHashMap<>();
+		return WriteCheck.within((own) -> combine(
+				(layer) -> (layer == target) ? own : others.computeIfAbsent(layer, (other) -> other.load().features())),
+				() -> operation.apply(target));
 	}
 
 	/**
@@ -131,73 +153,7 @@ public final class LayeredFeatureStore implements WritableFeatureStore {
 	 */
 	@Override
 	public @Nullable VersionedFeature feature(String key) {
-		return writable().feature(key);
-	}
-
-	@Override
-	public VersionedFeature create(FeatureDefinition feature, String actor) {
-		return writable().create(feature, actor);
-	}
-
-	@Override
-	public VersionedFeature update(FeatureDefinition feature, long expectedVersion, String actor) {
-		return writable().update(feature, expectedVersion, actor);
-	}
-
-	@Override
-	public boolean delete(String key, String actor) {
-		return writable().delete(key, actor);
-	}
-
-	@Override
-	public VersionedFeature enable(String key, String actor) {
-		return writable().enable(key, actor);
-	}
-
-	@Override
-	public VersionedFeature disable(String key, String actor) {
-		return writable().disable(key, actor);
-	}
-
-	@Override
-	public VersionedFeature disable(String key, Kill kill, String actor) {
-		return writable().disable(key, kill, actor);
-	}
-
-	@Override
-	public VersionedFeature setRollout(String key, @Nullable Double percentage, String actor) {
-		return writable().setRollout(key, percentage, actor);
-	}
-
-	@Override
-	public VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor) {
-		return writable().setVariantWeights(key, weights, actor);
-	}
-
-	@Override
-	public VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor,
-			@Nullable String reason) {
-		return writable().setVariantWeights(key, weights, actor, reason);
-	}
-
-	@Override
-	public void putSegment(String name, List<Condition> conditions, String actor) {
-		writable().putSegment(name, conditions, actor);
-	}
-
-	@Override
-	public boolean deleteSegment(String name, String actor) {
-		return writable().deleteSegment(name, actor);
-	}
-
-	@Override
-	public List<AuditEntry> audit(String key, int limit) {
-		return writable().audit(key, limit);
-	}
-
-	@Override
-	public List<AuditEntry> audit(int limit) {
-		return writable().audit(limit);
+		return super.feature(key);
 	}
 
 	@Override

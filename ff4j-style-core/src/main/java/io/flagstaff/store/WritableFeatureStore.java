@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  * A {@link FeatureStore} that can be changed at runtime. Every flag carries a version
  * that grows by one with each write; updates name the version they expect, so two writers
  * never silently overwrite each other. Every write is audited
- * ({@link #audit(String, int)}) and announced to subscribers. Implementations are
+ * ({@link #audit(String, int)}) and announced to subscribers. A write that would make the
+ * stored set invalid (as the evaluator compiles it) is rejected with a
+ * {@link io.flagstaff.config.FeatureConfigException} listing the problems it adds, each
+ * with its path and fix; nothing is stored or audited then. Problems already stored do
+ * not block unrelated writes; switching a flag off is never rejected. Implementations are
  * thread-safe.
  */
 public interface WritableFeatureStore extends FeatureStore {
@@ -31,6 +35,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @param actor who makes the change
 	 * @return the stored flag, at version 1
 	 * @throws FeatureConflictException when a flag with that key already exists
+	 * @throws io.flagstaff.config.FeatureConfigException when the write would add
+	 * problems to the stored set (nothing is stored then)
 	 */
 	VersionedFeature create(FeatureDefinition feature, String actor);
 
@@ -42,6 +48,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @return the stored flag with its new version
 	 * @throws FeatureConflictException when the stored version differs from
 	 * {@code expectedVersion} (or the flag is gone): re-read and retry
+	 * @throws io.flagstaff.config.FeatureConfigException when the write would add
+	 * problems to the stored set (nothing is stored then)
 	 */
 	VersionedFeature update(FeatureDefinition feature, long expectedVersion, String actor);
 
@@ -50,6 +58,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @param key the flag key
 	 * @param actor who makes the change
 	 * @return whether the flag existed
+	 * @throws io.flagstaff.config.FeatureConfigException when other flags require it
+	 * (nothing is deleted then)
 	 */
 	boolean delete(String key, String actor);
 
@@ -58,6 +68,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @param key the flag key
 	 * @param actor who makes the change
 	 * @return the stored flag
+	 * @throws io.flagstaff.config.FeatureConfigException when the write would add
+	 * problems to the stored set (nothing is stored then)
 	 * @throws io.flagstaff.FeatureNotFoundException when the store has no such flag
 	 */
 	VersionedFeature enable(String key, String actor);
@@ -89,7 +101,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @param percentage 0..100 with at most two decimals, or {@code null} for 100
 	 * @param actor who makes the change
 	 * @return the stored flag
-	 * @throws IllegalArgumentException when the percentage is out of range
+	 * @throws io.flagstaff.config.FeatureConfigException when the percentage is out of
+	 * range (path {@code features.<key>.rollout}; nothing is stored then)
 	 * @throws io.flagstaff.FeatureNotFoundException when the store has no such flag
 	 */
 	VersionedFeature setRollout(String key, @Nullable Double percentage, String actor);
@@ -100,8 +113,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @param weights new weights by variant name
 	 * @param actor who makes the change
 	 * @return the stored flag
-	 * @throws IllegalArgumentException when a name is not a variant of the flag or a
-	 * weight is negative
+	 * @throws io.flagstaff.config.FeatureConfigException when a name is not a variant of
+	 * the flag, a weight is negative or all weights would be 0 (nothing is stored then)
 	 * @throws io.flagstaff.FeatureNotFoundException when the store has no such flag
 	 */
 	VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor);
@@ -115,8 +128,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @param actor who makes the change
 	 * @param reason why, for the audit entry, or {@code null}
 	 * @return the stored flag
-	 * @throws IllegalArgumentException when a name is not a variant of the flag or a
-	 * weight is negative
+	 * @throws io.flagstaff.config.FeatureConfigException when a name is not a variant of
+	 * the flag, a weight is negative or all weights would be 0 (nothing is stored then)
 	 * @throws io.flagstaff.FeatureNotFoundException when the store has no such flag
 	 */
 	default VersionedFeature setVariantWeights(String key, Map<String, Integer> weights, String actor,
@@ -129,6 +142,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @param name the segment name
 	 * @param conditions the conditions, all of which must match
 	 * @param actor who makes the change
+	 * @throws io.flagstaff.config.FeatureConfigException when a condition is invalid
+	 * (nothing is stored then)
 	 */
 	void putSegment(String name, List<Condition> conditions, String actor);
 
@@ -137,6 +152,8 @@ public interface WritableFeatureStore extends FeatureStore {
 	 * @param name the segment name
 	 * @param actor who makes the change
 	 * @return whether the segment existed
+	 * @throws io.flagstaff.config.FeatureConfigException when flags use it (nothing is
+	 * deleted then)
 	 */
 	boolean deleteSegment(String name, String actor);
 

@@ -48,7 +48,8 @@ class BackupFeatureStoreTests {
 		}
 
 		@Override
-		protected long compareAndSet(String key, long expectedVersion, FeatureDefinition next, AuditEntry entry) {
+		protected long compareAndSet(String key, long expectedVersion, FeatureDefinition next, AuditEntry entry,
+				long expectedRevision) {
 			if (next == null) {
 				this.content.delete(key, entry.actor());
 				return 0;
@@ -59,7 +60,7 @@ class BackupFeatureStoreTests {
 
 		@Override
 		protected boolean writeSegment(String name, java.util.List<io.flagstaff.model.Condition> conditions,
-				AuditEntry entry) {
+				AuditEntry entry, long expectedRevision) {
 			return false;
 		}
 

@@ -1,13 +1,17 @@
 package io.flagstaff.store;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import io.flagstaff.Flagstaff;
+import io.flagstaff.config.ConfigProblem;
+import io.flagstaff.config.FeatureConfigException;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
 import io.flagstaff.model.Operator;
+import io.flagstaff.model.Prerequisite;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +87,44 @@ class LayeredFeatureStoreTests {
 		LayeredFeatureStore store = LayeredFeatureStore.builder().defaults(defaults).shared(down).build();
 		assertThatExceptionOfType(FeatureStoreException.class).isThrownBy(store::load)
 			.withMessageContaining("unreachable");
+	}
+
+	@Test
+	void writesAreCheckedOnTheLayeredViewNotOnTheWritableLayerAlone() {
+		InMemoryFeatureStore defaults = InMemoryFeatureStore.of(flag("new-ui", "defaults"));
+		InMemoryFeatureStore shared = new InMemoryFeatureStore();
+		LayeredFeatureStore store = LayeredFeatureStore.builder()
+			.defaults(defaults)
+			.shared(BackupFeatureStore.of(shared, Path.of("build", "never-written.json")))
+			.build();
+		FeatureDefinition checkout = flag("checkout", "shared").toBuilder()
+			.requires(List.of(Prerequisite.on("new-ui")))
+			.build();
+		store.create(checkout, "alice");
+		assertThat(shared.feature("checkout").definition()).isEqualTo(checkout);
+		assertThatExceptionOfType(FeatureConfigException.class)
+			.isThrownBy(() -> store.create(
+					flag("other", "shared").toBuilder().requires(List.of(Prerequisite.on("old-ui"))).build(), "alice"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
+				.containsExactly("features.other.requires[0].feature"));
+		assertThat(shared.feature("other")).isNull();
+		assertThat(shared.audit(10)).hasSize(1);
+	}
+
+	@Test
+	void aWriteToAnotherLayerThatBreaksTheViewIsRejected() {
+		InMemoryFeatureStore defaults = InMemoryFeatureStore.of(flag("new-ui", "defaults"));
+		InMemoryFeatureStore shared = InMemoryFeatureStore
+			.of(flag("checkout", "shared").toBuilder().requires(List.of(Prerequisite.on("new-ui"))).build());
+		LayeredFeatureStore store = LayeredFeatureStore.builder()
+			.defaults(defaults)
+			.shared(shared)
+			.writeTo(defaults)
+			.build();
+		assertThatExceptionOfType(FeatureConfigException.class).isThrownBy(() -> store.delete("new-ui", "alice"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
+				.containsExactly("features.checkout.requires[0].feature"));
+		assertThat(defaults.feature("new-ui")).isNotNull();
 	}
 
 }

@@ -6,24 +6,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.flagstaff.FeatureNotFoundException;
+import io.flagstaff.config.ConfigProblem;
+import io.flagstaff.config.FeatureConfigException;
+import io.flagstaff.internal.SnapshotCompiler;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureType;
 import io.flagstaff.model.FeatureValue;
 import io.flagstaff.model.Kill;
 import io.flagstaff.model.Operator;
+import io.flagstaff.model.Prerequisite;
 import io.flagstaff.model.Rule;
 import io.flagstaff.model.VariantDefinition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,8 +206,12 @@ public abstract class WritableFeatureStoreContract {
 	@ValueSource(doubles = { -1, 100.5, 150, 12.345 })
 	void setRolloutRejectsPercentagesOutsideTheRange(double percentage) {
 		this.store.create(simpleFeature("a"), "alice");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.store.setRollout("a", percentage, "alice"))
-			.withMessageContaining("rollout of flag 'a'");
+		assertThatExceptionOfType(FeatureConfigException.class)
+			.isThrownBy(() -> this.store.setRollout("a", percentage, "alice"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
+				.containsExactly("features.a.rollout"))
+			.withMessageContaining("'a'")
+			.withMessageContaining("nothing was stored");
 		assertThat(this.store.feature("a").version()).isEqualTo(1);
 	}
 
@@ -209,10 +222,12 @@ public abstract class WritableFeatureStoreContract {
 		assertThat(changed.definition().variants()).containsExactly(new VariantDefinition("control", 10, null),
 				new VariantDefinition("one-page", 90, FeatureValue.of(new BigDecimal("3"))));
 		assertThat(this.store.feature("a").definition().variants()).isEqualTo(changed.definition().variants());
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(FeatureConfigException.class)
 			.isThrownBy(() -> this.store.setVariantWeights("a", Map.of("treatment", 5), "alice"))
-			.withMessageContaining("treatment")
-			.withMessageContaining("control");
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.path()).isEqualTo("features.a.variants.treatment");
+				assertThat(problem.message()).contains("control");
+			}));
 	}
 
 	@Test
@@ -252,6 +267,7 @@ public abstract class WritableFeatureStoreContract {
 		StoreContent content = this.store.load();
 		assertThat(content.features().segments()).containsEntry("eu", conditions);
 		assertThat(content.features().features()).containsEntry("a", feature);
+		this.store.delete("a", "alice");
 		assertThat(this.store.deleteSegment("eu", "alice")).isTrue();
 		assertThat(this.store.deleteSegment("eu", "alice")).isFalse();
 		assertThat(this.store.load().features().segments()).isEmpty();
@@ -343,6 +359,153 @@ public abstract class WritableFeatureStoreContract {
 		assertThat(last.version()).isEqualTo(1 + threads * increments);
 		assertThat(this.store.audit("counter", 1000)).filteredOn((entry) -> entry.action() == AuditAction.UPDATE)
 			.hasSize(threads * increments);
+	}
+
+	/**
+	 * Stores a flag without any check, as a hand edit of the store would, so tests can
+	 * start from a stored set that already has problems. Stores that cannot hold such a
+	 * set (a file store refuses to load it) skip the tests that need it.
+	 * @param feature the flag
+	 * @throws Exception when it cannot be stored
+	 */
+	protected void storeUnchecked(FeatureDefinition feature) throws Exception {
+		Assumptions.abort(getClass().getSimpleName() + " cannot hold a set with problems");
+	}
+
+	static Stream<Arguments> writesThatBreakTheSet() {
+		return Stream.of(
+				Arguments.of("a rollout of 150", "features.a.rollout",
+						(BadWrite) (store) -> store.setRollout("a", 150.0, "mallory")),
+				Arguments.of("an update with a rollout of 150", "features.a.rollout",
+						(BadWrite) (store) -> store.update(richFeature("a").toBuilder().rollout(150.0).build(), 1,
+								"mallory")),
+				Arguments.of("a new flag with a rollout of 150", "features.c.rollout",
+						(BadWrite) (store) -> store.create(simpleFeature("c").toBuilder().rollout(150.0).build(),
+								"mallory")),
+				Arguments.of("a prerequisite on a missing flag", "features.c.requires[0].feature",
+						(BadWrite) (store) -> store.create(
+								simpleFeature("c").toBuilder().requires(List.of(Prerequisite.on("ghost"))).build(),
+								"mallory")),
+				Arguments.of("a prerequisite cycle", "features.a.requires|features.b.requires",
+						(BadWrite) (store) -> store.update(
+								richFeature("a").toBuilder().requires(List.of(Prerequisite.on("b"))).build(), 1,
+								"mallory")),
+				Arguments.of("deleting a flag another requires", "features.b.requires[0].feature",
+						(BadWrite) (store) -> store.delete("a", "mallory")),
+				Arguments.of("weights for a variant the flag lacks", "features.a.variants.treatment",
+						(BadWrite) (store) -> store.setVariantWeights("a", Map.of("treatment", 10), "mallory")),
+				Arguments.of("weights that add up to 0", "features.a.variants",
+						(BadWrite) (store) -> store.setVariantWeights("a", Map.of("control", 0, "one-page", 0),
+								"mallory")),
+				Arguments.of("a rule serving a variant the flag lacks", "features.a.rules[1].variant",
+						(BadWrite) (store) -> store.update(
+								richFeature("a").toBuilder().rule(Rule.variant(List.of(), "treatment")).build(), 1,
+								"mallory")),
+				Arguments.of("deleting a segment a flag uses", "features.b.rules[0].when[0].segment",
+						(BadWrite) (store) -> store.deleteSegment("eu", "mallory")),
+				Arguments.of("a segment with an invalid regex", "segments.eu[0].regex",
+						(BadWrite) (store) -> store.putSegment("eu", List
+							.of(new Condition.Attribute("email", Operator.REGEX, List.of("(unclosed"), false, false)),
+								"mallory")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("writesThatBreakTheSet")
+	void aWriteThatBreaksTheSetIsRejectedNamingThePlaceAndNothingIsStoredOrAudited(String name, String path,
+			BadWrite write) {
+		storeValidSet();
+		StoreContent before = this.store.load();
+		List<AuditEntry> audit = this.store.audit(100);
+		VersionedFeature a = this.store.feature("a");
+		assertThatExceptionOfType(FeatureConfigException.class).isThrownBy(() -> write.apply(this.store))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
+				.containsAnyElementsOf(List.of(path.split("\\|"))))
+			.withMessageContaining("mallory")
+			.withMessageContaining("nothing was stored");
+		StoreContent after = this.store.load();
+		assertThat(after.features()).isEqualTo(before.features());
+		assertThat(after.revision()).isEqualTo(before.revision());
+		assertThat(this.store.audit(100)).isEqualTo(audit);
+		assertThat(this.store.feature("a")).isEqualTo(a);
+	}
+
+	/**
+	 * Stores a valid set: {@code a} (the rich flag), {@code b} requiring {@code a} and
+	 * using segment {@code eu}.
+	 */
+	private void storeValidSet() {
+		this.store.putSegment("eu",
+				List.of(new Condition.Attribute("region", Operator.IN, List.of("DE", "RO"), false, false)), "alice");
+		this.store.create(richFeature("a"), "alice");
+		this.store.create(simpleFeature("b").toBuilder()
+			.requires(List.of(Prerequisite.on("a")))
+			.rule(Rule.serve(List.of(new Condition.Segment("eu", false)), true))
+			.build(), "alice");
+	}
+
+	@Test
+	void problemsAlreadyStoredDoNotBlockUnrelatedWritesButNewOnesAreStillRejected() throws Exception {
+		storeUnchecked(simpleFeature("broken").toBuilder().requires(List.of(Prerequisite.on("ghost"))).build());
+		this.store.create(richFeature("a"), "alice");
+		this.store.setRollout("a", 25.0, "alice");
+		this.store.setRollout("broken", 50.0, "alice");
+		this.store.disable("broken", new Kill("health-guard", "too many errors", START), "health-guard");
+		this.store.enable("broken", "alice");
+		assertThat(this.store.feature("a").definition().rollout()).isEqualTo(25.0);
+		assertThatExceptionOfType(FeatureConfigException.class)
+			.isThrownBy(() -> this.store.setRollout("broken", 150.0, "alice"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
+				.containsExactly("features.broken.rollout"));
+		assertThat(this.store.delete("broken", "alice")).isTrue();
+	}
+
+	@Test
+	void concurrentWritesThatAreEachValidNeverLeaveAnInvalidSet() throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 10; round++) {
+				String parent = "parent-" + round;
+				String child = "child-" + round;
+				this.store.create(simpleFeature(parent), "setup");
+				CyclicBarrier start = new CyclicBarrier(2);
+				Future<?> delete = executor.submit(() -> {
+					start.await();
+					return tryWrite(() -> this.store.delete(parent, "alice"));
+				});
+				Future<?> create = executor.submit(() -> {
+					start.await();
+					return tryWrite(() -> this.store.create(
+							simpleFeature(child).toBuilder().requires(List.of(Prerequisite.on(parent))).build(),
+							"bob"));
+				});
+				delete.get();
+				create.get();
+				assertThat(SnapshotCompiler.problems(this.store.load().features())).isEmpty();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static boolean tryWrite(Runnable write) {
+		try {
+			write.run();
+			return true;
+		}
+		catch (FeatureConfigException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A write under test.
+	 */
+	@FunctionalInterface
+	interface BadWrite {
+
+		void apply(WritableFeatureStore store);
+
 	}
 
 }

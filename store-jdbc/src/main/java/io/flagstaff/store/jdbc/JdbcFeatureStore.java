@@ -214,7 +214,13 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	@Override
 	public StoreContent load() {
 		return transaction("read the flags", Connection.TRANSACTION_REPEATABLE_READ,
-				(connection, tables) -> tables.load(connection, toString()));
+				(connection, tables) -> tables.load(connection, toString(), false));
+	}
+
+	@Override
+	protected StoreContent contentToCheck() {
+		return transaction("read the flags", Connection.TRANSACTION_REPEATABLE_READ,
+				(connection, tables) -> tables.load(connection, toString(), true));
 	}
 
 	@Override
@@ -223,13 +229,14 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry) {
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
+			long expectedRevision) {
 		long version;
 		try {
 			version = transaction("write flag '" + key + "'", Connection.TRANSACTION_READ_COMMITTED,
 					(connection, tables) -> {
 						long written = tables.writeFeature(connection, key, expectedVersion, next, entry);
-						tables.recordChange(connection, entry);
+						recordChange(connection, tables, entry, expectedRevision);
 						return written;
 					});
 		}
@@ -246,15 +253,23 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry) {
+	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+			long expectedRevision) {
 		boolean existed = transaction("write segment '" + name + "'", Connection.TRANSACTION_READ_COMMITTED,
 				(connection, tables) -> {
 					boolean before = tables.writeSegment(connection, name, conditions, entry);
-					tables.recordChange(connection, entry);
+					recordChange(connection, tables, entry, expectedRevision);
 					return before;
 				});
 		changedLocally();
 		return existed;
+	}
+
+	private static void recordChange(Connection connection, JdbcTables tables, AuditEntry entry, long expectedRevision)
+			throws SQLException {
+		if (tables.recordChange(connection, entry, expectedRevision != ANY_REVISION, expectedRevision) < 0) {
+			throw new RevisionMovedException();
+		}
 	}
 
 	private void changedLocally() {

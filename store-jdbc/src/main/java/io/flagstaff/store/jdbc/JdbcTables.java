@@ -96,7 +96,11 @@ final class JdbcTables {
 		}
 	}
 
-	StoreContent load(Connection connection, String source) throws SQLException {
+	/**
+	 * Reads every document; with {@code readableOnly} the malformed ones are left out
+	 * instead of failing the read.
+	 */
+	StoreContent load(Connection connection, String source, boolean readableOnly) throws SQLException {
 		long current = revision(connection);
 		FeatureDocumentCodec.Collector collector = new FeatureDocumentCodec.Collector(source);
 		try (PreparedStatement statement = connection
@@ -112,7 +116,7 @@ final class JdbcTables {
 				}
 			}
 		}
-		return new StoreContent(collector.toFeatureSet(), current);
+		return new StoreContent(readableOnly ? collector.readable() : collector.toFeatureSet(), current);
 	}
 
 	@Nullable VersionedFeature feature(Connection connection, String key, String source) throws SQLException {
@@ -232,13 +236,21 @@ final class JdbcTables {
 	}
 
 	/**
-	 * Bumps the revision, records the audit entry and, on PostgreSQL, queues the
-	 * notification (sent on commit). Returns the new revision.
+	 * Bumps the revision provided it is {@code expectedRevision} (any when
+	 * {@code checkRevision} is false), records the audit entry and, on PostgreSQL, queues
+	 * the notification (sent on commit). Returns the new revision, or -1 when the
+	 * revision was not the expected one (nothing recorded then).
 	 */
-	long recordChange(Connection connection, AuditEntry entry) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("update " + this.revision + " set revision = revision + 1 where id = 1")) {
-			statement.executeUpdate();
+	long recordChange(Connection connection, AuditEntry entry, boolean checkRevision, long expectedRevision)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("update " + this.revision
+				+ " set revision = revision + 1 where id = 1" + (checkRevision ? " and revision = ?" : ""))) {
+			if (checkRevision) {
+				statement.setLong(1, expectedRevision);
+			}
+			if (statement.executeUpdate() == 0) {
+				return -1;
+			}
 		}
 		long current = revision(connection);
 		try (PreparedStatement statement = connection.prepareStatement("insert into " + this.audit

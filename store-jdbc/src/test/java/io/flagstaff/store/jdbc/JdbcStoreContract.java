@@ -1,6 +1,10 @@
 package io.flagstaff.store.jdbc;
 
+import java.sql.Timestamp;
+
 import com.zaxxer.hikari.HikariDataSource;
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.store.FeatureDocumentCodec;
 import io.flagstaff.store.MutableClock;
 import io.flagstaff.store.WritableFeatureStore;
 import io.flagstaff.store.WritableFeatureStoreContract;
@@ -27,6 +31,14 @@ abstract class JdbcStoreContract extends WritableFeatureStoreContract {
 		this.prefix = TestDatabase.uniquePrefix();
 		this.dataSource = this.database.dataSource(this.prefix);
 		return this.database.store(this.dataSource, this.prefix, clock).build();
+	}
+
+	@Override
+	protected void storeUnchecked(FeatureDefinition feature) throws Exception {
+		this.store.load();
+		TestDatabase.execute(this.dataSource, "insert into " + this.prefix
+				+ "documents (kind, name, version, document, updated_at, updated_by) values ('feature', ?, 1, ?, ?, 'hand')",
+				feature.key(), FeatureDocumentCodec.writeFeature(feature), Timestamp.from(START));
 	}
 
 	@AfterEach

@@ -153,6 +153,15 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
 	@Override
 	public StoreContent load() {
+		return load(false);
+	}
+
+	@Override
+	protected StoreContent contentToCheck() {
+		return load(true);
+	}
+
+	private StoreContent load(boolean readableOnly) {
 		List<Object> result;
 		try {
 			result = commands().eval(RedisScripts.LOAD, ScriptOutputType.MULTI, key("revision"), key("features"),
@@ -174,7 +183,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			String value = (String) segments.get(i + 1);
 			collector.segment(name, document(name, value));
 		}
-		return new StoreContent(collector.toFeatureSet(), Long.parseLong(String.valueOf(result.get(0))));
+		return new StoreContent(readableOnly ? collector.readable() : collector.toFeatureSet(),
+				Long.parseLong(String.valueOf(result.get(0))));
 	}
 
 	private static String document(String name, String envelope) {
@@ -211,10 +221,11 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry) {
+	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
+			long expectedRevision) {
 		String value = (next != null)
 				? RedisDocuments.envelope(expectedVersion + 1, FeatureDocumentCodec.writeFeature(next), entry) : "";
-		List<Object> result = write("features", key, Long.toString(expectedVersion), value, entry);
+		List<Object> result = write("features", key, Long.toString(expectedVersion), value, entry, expectedRevision);
 		if (((Long) result.get(0)) == 0) {
 			throw new FeatureConflictException(key, expectedVersion, (Long) result.get(1));
 		}
@@ -223,23 +234,31 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry) {
+	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+			long expectedRevision) {
 		String value = (conditions != null)
 				? RedisDocuments.envelope(1, FeatureDocumentCodec.writeSegment(name, conditions), entry) : "";
-		List<Object> result = write("segments", name, "*", value, entry);
+		List<Object> result = write("segments", name, "*", value, entry, expectedRevision);
 		notified((Long) result.get(1));
 		return ((Long) result.get(2)) == 1;
 	}
 
-	private List<Object> write(String hash, String field, String expected, String value, AuditEntry entry) {
+	private List<Object> write(String hash, String field, String expected, String value, AuditEntry entry,
+			long expectedRevision) {
+		List<Object> result;
 		try {
-			return commands().eval(RedisScripts.COMPARE_AND_SET, ScriptOutputType.MULTI,
+			result = commands().eval(RedisScripts.COMPARE_AND_SET, ScriptOutputType.MULTI,
 					new String[] { key(hash), key("revision"), key("audit"), key("audit:" + field) }, field, expected,
-					value, RedisDocuments.audit(entry), channel(), Integer.toString(AUDIT_CAPACITY));
+					value, RedisDocuments.audit(entry), channel(), Integer.toString(AUDIT_CAPACITY),
+					(expectedRevision != ANY_REVISION) ? Long.toString(expectedRevision) : "*");
 		}
 		catch (RedisException ex) {
 			throw failure("write '" + field + "'", ex);
 		}
+		if (((Long) result.get(0)) == 2) {
+			throw new RevisionMovedException();
+		}
+		return result;
 	}
 
 	@Override

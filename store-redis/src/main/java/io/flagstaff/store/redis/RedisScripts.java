@@ -8,8 +8,10 @@ final class RedisScripts {
 	/**
 	 * Compare-and-set of one hash field. KEYS: hash, revision, audit, audit of the key.
 	 * ARGV: field, expected version ({@code *} for any), new value ({@code ""} deletes),
-	 * audit entry, channel, audit capacity. Returns {1, revision, existed} or {0, actual
-	 * version} where -1 means the stored value is unreadable.
+	 * audit entry, channel, audit capacity, expected revision ({@code *} for any).
+	 * Returns {1, revision, existed}, {0, actual version} where -1 means the stored value
+	 * is unreadable, or {2, actual revision} when the version matched but the revision
+	 * did not.
 	 */
 	static final String COMPARE_AND_SET = """
 			local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -24,6 +26,12 @@ final class RedisScripts {
 			end
 			if ARGV[2] ~= '*' and version ~= tonumber(ARGV[2]) then
 			  return {0, version}
+			end
+			if ARGV[7] ~= '*' then
+			  local stored = tonumber(redis.call('GET', KEYS[2]) or '0')
+			  if stored ~= tonumber(ARGV[7]) then
+			    return {2, stored}
+			  end
 			end
 			if ARGV[3] == '' then
 			  redis.call('HDEL', KEYS[1], ARGV[1])

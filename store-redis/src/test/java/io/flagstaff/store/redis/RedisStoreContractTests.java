@@ -1,5 +1,9 @@
 package io.flagstaff.store.redis;
 
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.store.AuditAction;
+import io.flagstaff.store.AuditEntry;
+import io.flagstaff.store.FeatureDocumentCodec;
 import io.flagstaff.store.MutableClock;
 import io.flagstaff.store.WritableFeatureStore;
 import io.flagstaff.store.WritableFeatureStoreContract;
@@ -14,6 +18,14 @@ class RedisStoreContractTests extends WritableFeatureStoreContract {
 		TestRedis.require();
 		this.prefix = TestRedis.uniquePrefix();
 		return TestRedis.store(TestRedis.URI, this.prefix, clock);
+	}
+
+	@Override
+	protected void storeUnchecked(FeatureDefinition feature) {
+		String envelope = RedisDocuments.envelope(1, FeatureDocumentCodec.writeFeature(feature),
+				new AuditEntry(feature.key(), AuditAction.CREATE, "hand", START, null, feature, null));
+		TestRedis.withCommands(TestRedis.URI,
+				(commands) -> commands.hset(this.prefix + "features", feature.key(), envelope));
 	}
 
 	@AfterEach
