@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Thrown when a configuration document is invalid. Carries every problem found, each with
- * its location and fix, so a user can correct them all at once.
+ * Thrown when a configuration document, or a write to a store, is invalid. Carries every
+ * problem found, each with its location and fix, so a user can correct them all at once.
+ * It is an {@link IllegalArgumentException}: bad input, which code that maps argument
+ * errors (to an HTTP 400, for example) treats as such.
  */
-public class FeatureConfigException extends RuntimeException {
+public class FeatureConfigException extends IllegalArgumentException {
 
 	private final String source;
 
