@@ -24,6 +24,8 @@ public final class FeatureCalls {
 
 	private final List<FeatureCallRecorder> recorders;
 
+	private final FeatureCallRecorder[] recorderArray;
+
 	private final Set<Class<?>> failingRecorders = ConcurrentHashMap.newKeySet();
 
 	/**
@@ -32,6 +34,7 @@ public final class FeatureCalls {
 	 */
 	public FeatureCalls(List<FeatureCallRecorder> recorders) {
 		this.recorders = List.copyOf(recorders);
+		this.recorderArray = this.recorders.toArray(FeatureCallRecorder[]::new);
 	}
 
 	/**
@@ -48,7 +51,7 @@ public final class FeatureCalls {
 	 * @param result {@code on}, {@code off} or the variant
 	 */
 	public void evaluated(String feature, String result) {
-		for (FeatureCallRecorder recorder : this.recorders) {
+		for (FeatureCallRecorder recorder : this.recorderArray) {
 			try {
 				recorder.recordEvaluation(feature, result);
 			}
@@ -69,14 +72,39 @@ public final class FeatureCalls {
 	 * @throws Throwable what the call threw, unchanged
 	 */
 	public @Nullable Object timed(String feature, @Nullable String variant, Call call) throws Throwable {
-		long start = System.nanoTime();
+		long start = start();
 		Object result;
 		try {
 			result = call.proceed();
 		}
 		catch (Throwable ex) {
-			failure(feature, variant, System.nanoTime() - start, ex);
+			failed(feature, variant, start, ex);
 			throw ex;
+		}
+		return completed(feature, variant, start, result);
+	}
+
+	/**
+	 * Reads the clock at the start of a call that {@link #completed} or {@link #failed}
+	 * will record; callers that time a call inline use it instead of {@link #timed}, to
+	 * avoid capturing the call in a lambda.
+	 * @return the start time in nanoseconds, or {@code 0} when there is no recorder
+	 */
+	public long start() {
+		return (this.recorderArray.length == 0) ? 0 : System.nanoTime();
+	}
+
+	/**
+	 * Records a call that returned; asynchronous results are recorded on completion.
+	 * @param feature the flag key
+	 * @param variant the variant or strategy side, or {@code null}
+	 * @param start what {@link #start()} returned before the call
+	 * @param result what the call returned
+	 * @return the result (a reactive result is wrapped to record on completion)
+	 */
+	public @Nullable Object completed(String feature, @Nullable String variant, long start, @Nullable Object result) {
+		if (this.recorderArray.length == 0) {
+			return result;
 		}
 		if (result instanceof CompletionStage<?> stage) {
 			stage.whenComplete((value, failure) -> {
@@ -96,8 +124,34 @@ public final class FeatureCalls {
 		return result;
 	}
 
+	/**
+	 * Records a call that returned without a result to watch (a primitive or
+	 * {@code void}).
+	 * @param feature the flag key
+	 * @param variant the variant or strategy side, or {@code null}
+	 * @param start what {@link #start()} returned before the call
+	 */
+	public void succeeded(String feature, @Nullable String variant, long start) {
+		if (this.recorderArray.length != 0) {
+			success(feature, variant, System.nanoTime() - start);
+		}
+	}
+
+	/**
+	 * Records a call that threw.
+	 * @param feature the flag key
+	 * @param variant the variant or strategy side, or {@code null}
+	 * @param start what {@link #start()} returned before the call
+	 * @param failure what the call threw
+	 */
+	public void failed(String feature, @Nullable String variant, long start, Throwable failure) {
+		if (this.recorderArray.length != 0) {
+			failure(feature, variant, System.nanoTime() - start, failure);
+		}
+	}
+
 	void success(String feature, @Nullable String variant, long nanos) {
-		for (FeatureCallRecorder recorder : this.recorders) {
+		for (FeatureCallRecorder recorder : this.recorderArray) {
 			try {
 				recorder.recordSuccess(feature, variant, nanos);
 			}
@@ -108,7 +162,7 @@ public final class FeatureCalls {
 	}
 
 	void failure(String feature, @Nullable String variant, long nanos, Throwable failure) {
-		for (FeatureCallRecorder recorder : this.recorders) {
+		for (FeatureCallRecorder recorder : this.recorderArray) {
 			try {
 				recorder.recordFailure(feature, variant, nanos, failure);
 			}

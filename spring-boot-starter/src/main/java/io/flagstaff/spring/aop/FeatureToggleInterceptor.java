@@ -22,6 +22,10 @@ import org.springframework.aop.support.AopUtils;
  */
 public final class FeatureToggleInterceptor implements MethodInterceptor {
 
+	private static final String ON = "on";
+
+	private static final String OFF = "off";
+
 	private final Supplier<Flagstaff> flagstaff;
 
 	private final Supplier<FeatureCalls> calls;
@@ -71,11 +75,20 @@ public final class FeatureToggleInterceptor implements MethodInterceptor {
 		FeatureScope scope = (pinned != null) ? pinned : FeatureScope.currentOrPin(this.flagstaff.get());
 		boolean enabled = scope.isEnabled(spec.feature());
 		FeatureCalls recorder = this.calls.get();
-		recorder.evaluated(spec.feature(), enabled ? "on" : "off");
+		recorder.evaluated(spec.feature(), enabled ? ON : OFF);
 		if (!enabled) {
 			return spec.whenOff(target, invocation.getArguments(), returnType);
 		}
-		return recorder.timed(spec.feature(), null, invocation::proceed);
+		long start = recorder.start();
+		Object result;
+		try {
+			result = invocation.proceed();
+		}
+		catch (Throwable ex) {
+			recorder.failed(spec.feature(), null, start, ex);
+			throw ex;
+		}
+		return recorder.completed(spec.feature(), null, start, result);
 	}
 
 }

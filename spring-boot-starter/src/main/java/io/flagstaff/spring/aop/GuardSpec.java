@@ -15,7 +15,6 @@ import io.flagstaff.spring.FeatureToggle;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -141,17 +140,27 @@ record GuardSpec(String feature, @Nullable Method fallback, boolean fallbackTake
 	}
 
 	/**
-	 * Caches {@link #find} per method and target class.
+	 * Caches {@link #find} per target class (a {@link ClassValue}, so a class can be
+	 * unloaded) and method, without allocating a key per call.
 	 */
 	static final class Cache {
 
-		private final Map<MethodClassKey, Optional<GuardSpec>> specs = new ConcurrentHashMap<>();
+		private final ClassValue<Map<Method, Optional<GuardSpec>>> specs = new ClassValue<>() {
+
+			@Override
+			protected Map<Method, Optional<GuardSpec>> computeValue(Class<?> type) {
+				return new ConcurrentHashMap<>();
+			}
+
+		};
 
 		@Nullable GuardSpec get(Method method, Class<?> targetClass) {
-			return this.specs
-				.computeIfAbsent(new MethodClassKey(method, targetClass),
-						(key) -> Optional.ofNullable(find(method, targetClass)))
-				.orElse(null);
+			Map<Method, Optional<GuardSpec>> byMethod = this.specs.get(targetClass);
+			Optional<GuardSpec> spec = byMethod.get(method);
+			if (spec == null) {
+				spec = byMethod.computeIfAbsent(method, (key) -> Optional.ofNullable(find(method, targetClass)));
+			}
+			return spec.orElse(null);
 		}
 
 	}
