@@ -9,8 +9,10 @@ import org.springframework.beans.factory.FactoryBean;
 import org.springframework.util.Assert;
 
 /**
- * Creates the routing proxy of one {@link StrategyGroup}: a JDK proxy of the group's
- * interface that delegates each call to the bean chosen by the flag at that moment.
+ * Creates the routing proxy of one {@link StrategyGroup}: an object of the group's
+ * interface that delegates each call to the bean chosen by the flag at that moment. It is
+ * an instance of a class generated next to the interface (a direct interface call per
+ * method), or a JDK proxy when such a class cannot be defined there.
  */
 public final class StrategyRouterFactoryBean implements FactoryBean<Object>, BeanFactoryAware {
 
@@ -37,10 +39,16 @@ public final class StrategyRouterFactoryBean implements FactoryBean<Object>, Bea
 	public synchronized Object getObject() {
 		if (this.proxy == null) {
 			Assert.state(this.beanFactory != null, "BeanFactory not set");
-			ProxyFactory factory = new ProxyFactory();
-			factory.addInterface(this.group.type());
-			factory.addAdvice(new StrategyRouter(this.group, this.beanFactory));
-			this.proxy = factory.getProxy(this.group.type().getClassLoader());
+			Object generated = RouterClasses.create(this.group, this.beanFactory);
+			if (generated != null) {
+				this.proxy = generated;
+			}
+			else {
+				ProxyFactory factory = new ProxyFactory();
+				factory.addInterface(this.group.type());
+				factory.addAdvice(new StrategyRouter(this.group, this.beanFactory));
+				this.proxy = factory.getProxy(this.group.type().getClassLoader());
+			}
 		}
 		return this.proxy;
 	}
