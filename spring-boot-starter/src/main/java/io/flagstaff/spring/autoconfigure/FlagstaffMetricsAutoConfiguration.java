@@ -2,7 +2,11 @@ package io.flagstaff.spring.autoconfigure;
 
 import io.flagstaff.Flagstaff;
 import io.flagstaff.spring.metrics.MicrometerFeatureCallRecorder;
+import io.flagstaff.health.ExposureQueue;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,11 +18,13 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configures the Micrometer meters {@code flagstaff.calls} and
  * {@code flagstaff.evaluations} when Micrometer and a {@link MeterRegistry} are present
- * and {@code flagstaff.metrics.enabled} is not {@code false}.
+ * and {@code flagstaff.metrics.enabled} is not {@code false}, and the
+ * {@code flagstaff.exposures.*} meters of the {@link ExposureQueue}.
  */
-@AutoConfiguration(after = FlagstaffAutoConfiguration.class, afterName = {
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@AutoConfiguration(after = { FlagstaffAutoConfiguration.class, FlagstaffExperimentAutoConfiguration.class },
+		afterName = {
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ Flagstaff.class, MeterRegistry.class })
 @ConditionalOnBooleanProperty(name = "flagstaff.metrics.enabled", matchIfMissing = true)
@@ -33,6 +39,30 @@ public final class FlagstaffMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	public MicrometerFeatureCallRecorder micrometerFeatureCallRecorder(MeterRegistry registry) {
 		return new MicrometerFeatureCallRecorder(registry);
+	}
+
+	/**
+	 * Publishes the exposure queue's figures: {@code flagstaff.exposures.delivered} and
+	 * {@code flagstaff.exposures.dropped} (function counters) and
+	 * {@code flagstaff.exposures.pending} (gauge).
+	 * @param queue the queue
+	 * @return the binder, applied to every registry
+	 */
+	@Bean
+	@ConditionalOnBean(ExposureQueue.class)
+	@ConditionalOnMissingBean(name = "flagstaffExposureQueueMetrics")
+	public MeterBinder flagstaffExposureQueueMetrics(ExposureQueue queue) {
+		return (registry) -> {
+			FunctionCounter.builder("flagstaff.exposures.delivered", queue, ExposureQueue::delivered)
+				.description("Exposures of tracked flags handed to the exposure listeners")
+				.register(registry);
+			FunctionCounter.builder("flagstaff.exposures.dropped", queue, ExposureQueue::dropped)
+				.description("Exposures of tracked flags dropped because the exposure queue was full")
+				.register(registry);
+			Gauge.builder("flagstaff.exposures.pending", queue, ExposureQueue::pending)
+				.description("Exposures waiting for delivery")
+				.register(registry);
+		};
 	}
 
 }

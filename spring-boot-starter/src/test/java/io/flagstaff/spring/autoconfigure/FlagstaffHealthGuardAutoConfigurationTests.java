@@ -1,8 +1,12 @@
 package io.flagstaff.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.flagstaff.Flagstaff;
+import io.flagstaff.health.AutoDisableListener;
+import io.flagstaff.health.AutoDisabledEvent;
 import io.flagstaff.health.HealthGuard;
 import io.flagstaff.spring.FeatureToggle;
 import io.flagstaff.spring.health.HealthGuardFeatureCallRecorder;
@@ -41,6 +45,9 @@ class FlagstaffHealthGuardAutoConfigurationTests {
 				WritableFeatureStore store = (WritableFeatureStore) flagstaff.store();
 				assertThat(store.audit("fragile", 5))
 					.anySatisfy((entry) -> assertThat(entry.actor()).isEqualTo(HealthGuard.ACTOR));
+				Queue<AutoDisabledEvent> told = context.getBean(Fragile.class).disabled;
+				await().atMost(Duration.ofSeconds(10)).until(() -> !told.isEmpty());
+				assertThat(told).singleElement().satisfies((event) -> assertThat(event.feature()).isEqualTo("fragile"));
 			});
 	}
 
@@ -53,6 +60,13 @@ class FlagstaffHealthGuardAutoConfigurationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	static class Fragile {
+
+		final Queue<AutoDisabledEvent> disabled = new ConcurrentLinkedQueue<>();
+
+		@Bean
+		AutoDisableListener recordingListener() {
+			return this.disabled::add;
+		}
 
 		@Bean
 		FragileService fragileService() {

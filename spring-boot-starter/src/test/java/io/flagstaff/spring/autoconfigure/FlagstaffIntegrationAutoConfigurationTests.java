@@ -8,6 +8,7 @@ import io.flagstaff.spring.web.FeatureDisabledExceptionHandler;
 import io.flagstaff.spring.web.FeatureScopeFilter;
 import io.flagstaff.spring.web.FeatureScopeWebFilter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,19 @@ class FlagstaffIntegrationAutoConfigurationTests {
 	void recordsMetersWhenARegistryIsPresent() {
 		this.runner.withUserConfiguration(Registry.class)
 			.run((context) -> assertThat(context).hasSingleBean(MicrometerFeatureCallRecorder.class));
+	}
+
+	@Test
+	void publishesTheExposureQueueFigures() {
+		this.runner.withConfiguration(AutoConfigurations.of(FlagstaffExperimentAutoConfiguration.class))
+			.withUserConfiguration(Registry.class)
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				context.getBean("flagstaffExposureQueueMetrics", MeterBinder.class).bindTo(registry);
+				assertThat(registry.get("flagstaff.exposures.dropped").functionCounter().count()).isZero();
+				assertThat(registry.get("flagstaff.exposures.delivered").functionCounter().count()).isZero();
+				assertThat(registry.get("flagstaff.exposures.pending").gauge().value()).isZero();
+			});
 	}
 
 	@Test
