@@ -13,6 +13,7 @@ import io.flagstaff.spring.strategy.StrategyGroup;
 import io.flagstaff.spring.strategy.StrategyRouterFactoryBean;
 import io.micrometer.core.annotation.Timed;
 import io.micrometer.core.aop.TimedAspect;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -29,8 +30,9 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
  * a {@code @FeatureToggle} method (guard + timing + error counting, recorded to
  * Micrometer as the starter's auto-configuration does, and with no recorder) versus the
  * same bean without the aspect versus Micrometer's {@code TimedAspect} on the same
- * method; and a strategy-injection routing proxy versus a direct interface call plus an
- * evaluation. Calls run inside an open {@code FeatureScope}, as in a request.
+ * method; a strategy-injection routing proxy (with the Micrometer recorder and with none)
+ * versus a direct interface call plus an evaluation; and the Micrometer recorder versus a
+ * bare timer. Calls run inside an open {@code FeatureScope}, as in a request.
  */
 public class SpringBenchmark {
 
@@ -102,10 +104,18 @@ public class SpringBenchmark {
 
 		Greeter routing;
 
+		Greeter routingNoRecorder;
+
+		MicrometerFeatureCallRecorder recorder;
+
+		Timer timer;
+
 		/** Builds the proxies. */
 		@Setup(Level.Trial)
 		public void setUp() {
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			this.recorder = new MicrometerFeatureCallRecorder(registry);
+			this.timer = Timer.builder("bench.timer").tag("feature", Workload.ON_OFF).register(registry);
 			FeatureCalls calls = new FeatureCalls(List.of(new MicrometerFeatureCallRecorder(registry)));
 			this.guarded = guard(new FeatureCalls(List.of(new MicrometerFeatureCallRecorder(registry))));
 			this.guardedNoMetrics = guard(new FeatureCalls(List.of()));
@@ -122,6 +132,20 @@ public class SpringBenchmark {
 							java.util.Map.of(StrategyGroup.ON, "newGreeter", StrategyGroup.OFF, "oldGreeter"), null));
 			router.setBeanFactory(beanFactory);
 			this.routing = (Greeter) router.getObject();
+			this.routingNoRecorder = router(new FeatureCalls(List.of()));
+		}
+
+		private Greeter router(FeatureCalls calls) {
+			DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+			beanFactory.registerSingleton("flagstaff", this.flagstaff);
+			beanFactory.registerSingleton("featureCalls", calls);
+			beanFactory.registerSingleton("newGreeter", this.onGreeter);
+			beanFactory.registerSingleton("oldGreeter", this.offGreeter);
+			StrategyRouterFactoryBean router = new StrategyRouterFactoryBean(
+					new StrategyGroup(Workload.ON_OFF, Greeter.class, false,
+							java.util.Map.of(StrategyGroup.ON, "newGreeter", StrategyGroup.OFF, "oldGreeter"), null));
+			router.setBeanFactory(beanFactory);
+			return (Greeter) router.getObject();
 		}
 
 		private Service guard(FeatureCalls calls) {
@@ -224,6 +248,31 @@ public class SpringBenchmark {
 	}
 
 	/**
+	 * The starter's Micrometer recorder recording one successful call (the timer lookup
+	 * plus the timer).
+	 * @param beans the beans
+	 * @param request the request
+	 * @return the input, to be consumed
+	 */
+	@Benchmark
+	public int micrometerRecorderSuccess(Beans beans, Request request) {
+		beans.recorder.recordSuccess(Workload.ON_OFF, null, 100);
+		return request.n++;
+	}
+
+	/**
+	 * A Micrometer timer alone recording one duration: the floor of the recorder.
+	 * @param beans the beans
+	 * @param request the request
+	 * @return the input, to be consumed
+	 */
+	@Benchmark
+	public int micrometerTimerAlone(Beans beans, Request request) {
+		beans.timer.record(100, java.util.concurrent.TimeUnit.NANOSECONDS);
+		return request.n++;
+	}
+
+	/**
 	 * The routing proxy.
 	 * @param beans the beans
 	 * @param request the request
@@ -232,6 +281,17 @@ public class SpringBenchmark {
 	@Benchmark
 	public int routingProxy(Beans beans, Request request) {
 		return beans.routing.greet(request.n++);
+	}
+
+	/**
+	 * The routing proxy with no recorder: the routing alone (evaluation, choice, call).
+	 * @param beans the beans
+	 * @param request the request
+	 * @return the result
+	 */
+	@Benchmark
+	public int routingProxyNoRecorder(Beans beans, Request request) {
+		return beans.routingNoRecorder.greet(request.n++);
 	}
 
 }

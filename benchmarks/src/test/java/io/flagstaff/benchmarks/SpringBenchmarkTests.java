@@ -32,12 +32,16 @@ class SpringBenchmarkTests {
 	void everyMeasuredCallGoesThroughItsProxyAndReturnsTheSameValue() {
 		assertThat(AopUtils.isAopProxy(this.beans.guarded)).isTrue();
 		assertThat(AopUtils.isAopProxy(this.beans.timed)).isTrue();
-		assertThat(AopUtils.isAopProxy(this.beans.routing)).isTrue();
+		assertThat(this.beans.routing.getClass()).as("the generated routing class")
+			.isNotEqualTo(SpringBenchmark.NewGreeter.class)
+			.isNotEqualTo(SpringBenchmark.OldGreeter.class);
+		assertThat(this.beans.routing.getClass().getName()).contains("$$FlagstaffRouter$$");
 		try (FeatureScope.Opened ignored = FeatureScope.pin(this.beans.flagstaff, FlagstaffScenarios.context(7))
 			.open()) {
 			assertThat(this.beans.guarded.work(3)).isEqualTo(this.beans.plain.work(3));
 			assertThat(this.beans.timed.work(3)).isEqualTo(this.beans.plain.work(3));
 			assertThat(this.beans.routing.greet(3)).isEqualTo(new SpringBenchmark.NewGreeter().greet(3));
+			assertThat(this.beans.routingNoRecorder.greet(3)).isEqualTo(new SpringBenchmark.NewGreeter().greet(3));
 		}
 	}
 
@@ -50,6 +54,7 @@ class SpringBenchmarkTests {
 			.open()) {
 			assertThatExceptionOfType(FeatureDisabledException.class).isThrownBy(() -> this.beans.guarded.work(3));
 			assertThat(this.beans.routing.greet(3)).isEqualTo(new SpringBenchmark.OldGreeter().greet(3));
+			assertThat(this.beans.routingNoRecorder.greet(3)).isEqualTo(new SpringBenchmark.OldGreeter().greet(3));
 		}
 	}
 
