@@ -15,11 +15,11 @@ import org.postgresql.PGNotification;
 
 /**
  * Follows a PostgreSQL notification channel on a dedicated connection, on its own daemon
- * thread. When the connection breaks it reconnects with a growing pause (100 ms up to 2
- * s), reports the failure when a reconnect fails, and after each successful (re)connect
- * asks for a full revision check, so a notification sent while disconnected is never
- * missed. The connection carries
- * {@code application_name = flagstaff-listener-<channel>-<n>}.
+ * thread. Every failure (the first connection, a broken connection, a failed reconnect)
+ * is reported at once, then it reconnects with a growing pause (100 ms up to 2 s); after
+ * each successful (re)connect it asks for a full revision check, which reports the store
+ * up again and catches up on a notification sent while disconnected. The connection
+ * carries {@code application_name = flagstaff-listener-<channel>-<n>}.
  */
 final class PostgresChangeListener {
 
@@ -97,9 +97,7 @@ final class PostgresChangeListener {
 				if (this.closed) {
 					return;
 				}
-				if (pause > 100) {
-					this.failed.accept(ex);
-				}
+				this.failed.accept(ex);
 				if (!pause(pause)) {
 					return;
 				}

@@ -99,18 +99,28 @@ class JdbcMultiInstanceTests {
 	}
 
 	@Test
-	void postgresRecoversWhenItsListeningConnectionIsKilled() throws Exception {
+	void postgresReportsAKilledListeningConnectionAndRecovers() throws Exception {
 		HikariDataSource admin = withCleanUp(TestDatabase.POSTGRESQL);
 		JdbcFeatureStore first = store(TestDatabase.POSTGRESQL, dataSource(TestDatabase.POSTGRESQL),
 				Duration.ofHours(1));
 		JdbcFeatureStore second = store(TestDatabase.POSTGRESQL, dataSource(TestDatabase.POSTGRESQL),
 				Duration.ofHours(1));
 		first.create(FeatureDefinition.builder("a").build(), "setup");
-		Flagstaff two = instance(second, new CopyOnWriteArrayList<>());
+		List<FlagstaffEvent> events = new CopyOnWriteArrayList<>();
+		Flagstaff two = instance(second, events);
 		await().atMost(Duration.ofSeconds(10)).until(() -> listening(admin, second.listenerName()));
 
 		String sql = "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?";
 		assertThat(TestDatabase.execute(admin, sql, second.listenerName())).isEqualTo(-1);
+		// polling is hourly here: only the listener can tell, and its first failure
+		// counts
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> events.stream().anyMatch(FlagstaffEvent.StoreDown.class::isInstance)
+					&& events.stream().anyMatch(FlagstaffEvent.StoreUp.class::isInstance));
+		assertThat(events.stream()
+			.filter((event) -> event instanceof FlagstaffEvent.StoreDown || event instanceof FlagstaffEvent.StoreUp)
+			.map((event) -> event.getClass().getSimpleName())).startsWith("StoreDown");
+		System.out.println("DEBUGEVENTS " + events);
 		first.disable("a", "alice");
 		await().atMost(Duration.ofSeconds(10)).until(() -> !two.isEnabled("a"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> listening(admin, second.listenerName()));

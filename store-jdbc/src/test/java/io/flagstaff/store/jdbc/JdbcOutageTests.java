@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -39,6 +40,9 @@ class JdbcOutageTests {
 
 		volatile boolean cut;
 
+		/** How many more connections of the PostgreSQL listener thread to refuse. */
+		final AtomicInteger refuseListener = new AtomicInteger();
+
 		Cable(DataSource target) {
 			this.target = target;
 		}
@@ -47,6 +51,10 @@ class JdbcOutageTests {
 		public Connection getConnection() throws SQLException {
 			if (this.cut) {
 				throw new SQLTransientConnectionException("connection refused (cable cut by the test)");
+			}
+			if (Thread.currentThread().getName().startsWith("flagstaff-listener-")
+					&& this.refuseListener.getAndDecrement() > 0) {
+				throw new SQLTransientConnectionException("listener connection refused once by the test");
 			}
 			return this.target.getConnection();
 		}
@@ -121,6 +129,87 @@ class JdbcOutageTests {
 			finally {
 				store.close();
 				writer.close();
+			}
+		}
+	}
+
+	@Test
+	void aPostgresListenerThatCannotConnectReportsItsFirstFailure() throws Exception {
+		TestDatabase.POSTGRESQL.require();
+		String prefix = TestDatabase.uniquePrefix();
+		try (HikariDataSource dataSource = TestDatabase.POSTGRESQL.dataSource(prefix)) {
+			Cable cable = new Cable(dataSource);
+			cable.refuseListener.set(1);
+			JdbcFeatureStore store = JdbcFeatureStore.builder(cable)
+				.tablePrefix(prefix)
+				.pollInterval(Duration.ofHours(1))
+				.build();
+			List<FlagstaffEvent> events = new CopyOnWriteArrayList<>();
+			try (Flagstaff flagstaff = Flagstaff.builder(store).listener(events::add).build()) {
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> events.stream().anyMatch(FlagstaffEvent.StoreUp.class::isInstance));
+				assertThat(events).filteredOn(FlagstaffEvent.StoreDown.class::isInstance)
+					.singleElement()
+					.satisfies((event) -> assertThat(((FlagstaffEvent.StoreDown) event).failure())
+						.hasMessageContaining("change-notification connection")
+						.hasMessageContaining("refused once"));
+			}
+			finally {
+				store.close();
+				TestDatabase.dropTables(dataSource, prefix);
+			}
+		}
+	}
+
+	@Test
+	void aPostgresInstanceWhoseListenerLosesTheDatabaseReportsItAndCatchesUpAfterwards() throws Exception {
+		TestDatabase.POSTGRESQL.require();
+		String prefix = TestDatabase.uniquePrefix();
+		MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-22T10:00:00Z"));
+		try (HikariDataSource dataSource = TestDatabase.POSTGRESQL.dataSource(prefix)) {
+			JdbcFeatureStore writer = TestDatabase.POSTGRESQL.store(dataSource, prefix, clock).build();
+			writer.create(FeatureDefinition.builder("a").build(), "setup");
+			Cable cable = new Cable(dataSource);
+			// polling is hourly: the listener alone must notice the outage and the
+			// recovery
+			JdbcFeatureStore store = JdbcFeatureStore.builder(cable)
+				.tablePrefix(prefix)
+				.pollInterval(Duration.ofHours(1))
+				.build();
+			List<FlagstaffEvent> events = new CopyOnWriteArrayList<>();
+			try (Flagstaff flagstaff = Flagstaff.builder(store).listener(events::add).build()) {
+				await().atMost(Duration.ofSeconds(10)).until(() -> store.listenerName() != null);
+				await().atMost(Duration.ofSeconds(10)).until(() -> listeners(dataSource, store.listenerName()) == 1);
+				cable.cut = true;
+				TestDatabase.execute(dataSource,
+						"select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?",
+						store.listenerName());
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> events.stream().anyMatch(FlagstaffEvent.StoreDown.class::isInstance));
+				writer.disable("a", "bob");
+				assertThat(flagstaff.isEnabled("a")).isTrue();
+				assertThat(events).noneMatch(FlagstaffEvent.StoreUp.class::isInstance);
+
+				cable.cut = false;
+				await().atMost(Duration.ofSeconds(10)).until(() -> !flagstaff.isEnabled("a"));
+				assertThat(events).anyMatch(FlagstaffEvent.StoreUp.class::isInstance);
+			}
+			finally {
+				store.close();
+				writer.close();
+				TestDatabase.dropTables(dataSource, prefix);
+			}
+		}
+	}
+
+	private static int listeners(DataSource dataSource, String name) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				var statement = connection
+					.prepareStatement("select count(*) from pg_stat_activity where application_name = ?")) {
+			statement.setString(1, name);
+			try (var rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
 			}
 		}
 	}
