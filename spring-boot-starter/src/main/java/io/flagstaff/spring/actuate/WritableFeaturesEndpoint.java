@@ -72,7 +72,8 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 		if (!(flagstaff().store() instanceof WritableFeatureStore store)) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "the store "
 					+ flagstaff().store().getClass().getSimpleName()
-					+ " is read-only: set flagstaff.store.type to memory, jdbc or redis, or use a file: features location");
+					+ " is read-only: use a file: features location, set flagstaff.store.type to jdbc or redis, "
+					+ "or keep changes in memory with flagstaff.store.in-memory-changes=true");
 		}
 		if (store.feature(key) == null) {
 			return error(WebEndpointResponse.STATUS_NOT_FOUND, "no flag has the key '" + key + "'");

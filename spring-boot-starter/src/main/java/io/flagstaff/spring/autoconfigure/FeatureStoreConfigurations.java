@@ -5,21 +5,27 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import io.flagstaff.config.FeatureDocuments;
 import io.flagstaff.config.ResourceFeatureStore;
+import io.flagstaff.model.FeatureSet;
 import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.FileFeatureStore;
 import io.flagstaff.store.InMemoryFeatureStore;
 import io.flagstaff.store.jdbc.JdbcFeatureStore;
 import io.flagstaff.store.redis.RedisFeatureStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -28,15 +34,20 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The store chosen by {@code flagstaff.store.type}: the features location (file), an
- * in-memory copy of it (memory), the JDBC store over the application's {@link DataSource}
- * (jdbc, needs {@code flagstaff-store-jdbc}) or the Redis store (redis, needs
- * {@code flagstaff-store-redis}). Imported by {@link FlagstaffAutoConfiguration}; each
- * backs off when the application declares a {@link FeatureStore}.
+ * The store chosen by {@code flagstaff.store.type}: the features location (file; a
+ * read-only location such as {@code classpath:} is copied into memory so that runtime
+ * changes apply until restart, unless {@code flagstaff.store.in-memory-changes=false}),
+ * an in-memory copy of it (memory), the JDBC store over the application's
+ * {@link DataSource} (jdbc, needs {@code flagstaff-store-jdbc}) or the Redis store over
+ * the application's Redis connection (redis, needs {@code flagstaff-store-redis}).
+ * Imported by {@link FlagstaffAutoConfiguration}; each backs off when the application
+ * declares a {@link FeatureStore}.
  */
 @Import({ FeatureStoreConfigurations.FileStore.class, FeatureStoreConfigurations.MemoryStore.class,
 		FeatureStoreConfigurations.JdbcStore.class, FeatureStoreConfigurations.RedisStore.class })
 final class FeatureStoreConfigurations {
+
+	private static final Log logger = LogFactory.getLog(FeatureStoreConfigurations.class);
 
 	private FeatureStoreConfigurations() {
 	}
@@ -55,6 +66,16 @@ final class FeatureStoreConfigurations {
 		return location.startsWith("file:") || !location.contains(":") || location.matches("^[A-Za-z]:\\\\.*");
 	}
 
+	static FeatureSet read(Resource resource, String location) {
+		try (InputStream in = resource.getInputStream()) {
+			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			return FeatureDocuments.parse(text, location);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("flagstaff.features-location: cannot read " + location, ex);
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "flagstaff.store.type", havingValue = "file", matchIfMissing = true)
 	static class FileStore {
@@ -67,6 +88,14 @@ final class FeatureStoreConfigurations {
 			if (isFile(location) && resource.isFile()) {
 				Path path = resource.getFile().toPath();
 				return FileFeatureStore.builder(path).pollInterval(properties.getStore().getPollInterval()).build();
+			}
+			if (properties.getStore().isInMemoryChanges()) {
+				InMemoryFeatureStore store = new InMemoryFeatureStore(read(resource, location));
+				logger.info("Flagstaff reads its flags from " + location + ", which is read-only: runtime changes "
+						+ "(health-guard disables, actuator writes) are kept in memory on this instance and lost "
+						+ "at restart. To persist them, set flagstaff.features-location to a file: path; to share "
+						+ "them between instances, set flagstaff.store.type=jdbc or redis.");
+				return store;
 			}
 			if (location.startsWith(ResourceFeatureStore.CLASSPATH_PREFIX)) {
 				return ResourceFeatureStore.ofClasspath(
@@ -85,14 +114,7 @@ final class FeatureStoreConfigurations {
 		@ConditionalOnMissingBean(FeatureStore.class)
 		InMemoryFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, ResourceLoader loader) {
 			String location = properties.getFeaturesLocation();
-			Resource resource = existing(loader, location);
-			try (InputStream in = resource.getInputStream()) {
-				String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-				return new InMemoryFeatureStore(FeatureDocuments.parse(text, location));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("flagstaff.features-location: cannot read " + location, ex);
-			}
+			return new InMemoryFeatureStore(read(existing(loader, location), location));
 		}
 
 	}
@@ -125,19 +147,42 @@ final class FeatureStoreConfigurations {
 	@ConditionalOnProperty(name = "flagstaff.store.type", havingValue = "redis")
 	static class RedisStore {
 
-		@Bean(destroyMethod = "close")
-		@ConditionalOnMissingBean(FeatureStore.class)
-		RedisFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, Environment environment) {
+		static RedisFeatureStore build(FlagstaffProperties properties, Supplier<String> connection) {
 			FlagstaffProperties.Redis redis = properties.getStore().getRedis();
-			String uri = redis.getUri();
-			if (uri == null) {
-				uri = "redis://" + environment.getProperty("spring.data.redis.host", "localhost") + ":"
-						+ environment.getProperty("spring.data.redis.port", "6379");
-			}
+			String uri = (redis.getUri() != null) ? redis.getUri() : connection.get();
 			return RedisFeatureStore.builder(uri)
 				.keyPrefix(redis.getKeyPrefix())
 				.pollInterval(properties.getStore().getPollInterval())
 				.build();
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(DataRedisConnectionDetails.class)
+		static class WithConnectionDetails {
+
+			@Bean(destroyMethod = "close")
+			@ConditionalOnMissingBean(FeatureStore.class)
+			RedisFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, Environment environment,
+					ObjectProvider<DataRedisConnectionDetails> connectionDetails) {
+				return build(properties, () -> {
+					DataRedisConnectionDetails details = connectionDetails.getIfUnique();
+					return (details != null) ? RedisConnectionUri.of(details, environment)
+							: RedisConnectionUri.of(environment);
+				});
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnMissingClass("org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails")
+		static class WithProperties {
+
+			@Bean(destroyMethod = "close")
+			@ConditionalOnMissingBean(FeatureStore.class)
+			RedisFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, Environment environment) {
+				return build(properties, () -> RedisConnectionUri.of(environment));
+			}
+
 		}
 
 	}

@@ -10,6 +10,7 @@ import io.flagstaff.health.TrafficMonitor;
 import io.flagstaff.health.TrafficSignal;
 import io.flagstaff.model.Kill;
 import io.flagstaff.spring.health.HealthGuardFeatureCallRecorder;
+import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.WritableFeatureStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,10 +27,14 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configures the {@link HealthGuard}: guarded and routed calls feed it, and a flag
  * whose health policy is crossed is disabled through the writable store (audited with the
- * actor {@code health-guard}). Over a read-only store the guard only logs what it would
- * disable. When the application declares a {@link TrafficSignal}, a started
- * {@link TrafficMonitor} also disables flags whose traffic drops. Every
- * {@link AutoDisableListener} bean is told about each automatic disable.
+ * actor {@code health-guard}); the flag then serves off with reason {@code KILLED}. With
+ * the default store over a {@code classpath:} location the disable is kept in memory on
+ * this instance until restart (see {@code flagstaff.store.in-memory-changes}); over a
+ * store that is read-only (declared by the application, or with that property false) the
+ * guard only logs what it would disable. When the application declares a
+ * {@link TrafficSignal}, a started {@link TrafficMonitor} also disables flags whose
+ * traffic drops. Every {@link AutoDisableListener} bean is told about each automatic
+ * disable.
  */
 @AutoConfiguration(after = FlagstaffAutoConfiguration.class)
 @ConditionalOnClass(HealthGuard.class)
@@ -79,7 +84,7 @@ public final class FlagstaffHealthGuardAutoConfiguration {
 
 	private static KillSwitch killSwitch(Flagstaff flagstaff) {
 		return (flagstaff.store() instanceof WritableFeatureStore store) ? KillSwitch.of(store)
-				: new LoggingKillSwitch();
+				: new LoggingKillSwitch(flagstaff.store());
 	}
 
 	/**
@@ -95,11 +100,17 @@ public final class FlagstaffHealthGuardAutoConfiguration {
 
 	private static final class LoggingKillSwitch implements KillSwitch {
 
+		private final FeatureStore store;
+
+		LoggingKillSwitch(FeatureStore store) {
+			this.store = store;
+		}
+
 		@Override
 		public void disable(String feature, Kill kill) {
-			logger.warn("Health guard would disable feature '" + feature + "' (" + kill.reason()
-					+ ") but the store is read-only: use a writable store (flagstaff.store.type=memory, jdbc, redis "
-					+ "or a file: features location)");
+			logger.warn("Health guard would disable feature '" + feature + "' (" + kill.reason() + ") but the store "
+					+ this.store + " is read-only: use a writable store (a file: features "
+					+ "location, flagstaff.store.type=jdbc or redis, or flagstaff.store.in-memory-changes=true)");
 		}
 
 		@Override

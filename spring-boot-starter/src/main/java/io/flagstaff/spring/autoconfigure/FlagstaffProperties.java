@@ -357,6 +357,14 @@ public class FlagstaffProperties {
 		 */
 		private Duration pollInterval = Duration.ofSeconds(2);
 
+		/**
+		 * Whether a 'file' store over a read-only features location (a 'classpath:' or
+		 * URL resource) keeps runtime changes (health-guard disables, actuator writes) in
+		 * memory on this instance until restart. When false the store stays read-only:
+		 * the health guard only logs and actuator writes are refused.
+		 */
+		private boolean inMemoryChanges = true;
+
 		private final Jdbc jdbc = new Jdbc();
 
 		private final Redis redis = new Redis();
@@ -383,6 +391,14 @@ public class FlagstaffProperties {
 
 		public void setPollInterval(Duration pollInterval) {
 			this.pollInterval = pollInterval;
+		}
+
+		public boolean isInMemoryChanges() {
+			return this.inMemoryChanges;
+		}
+
+		public void setInMemoryChanges(boolean inMemoryChanges) {
+			this.inMemoryChanges = inMemoryChanges;
 		}
 
 	}
@@ -426,8 +442,10 @@ public class FlagstaffProperties {
 	public static class Redis {
 
 		/**
-		 * Redis URI of the store. Defaults to the application's 'spring.data.redis.host'
-		 * and 'spring.data.redis.port' (localhost:6379).
+		 * Redis URI of the store, overriding the application's Redis connection. Defaults
+		 * to the application's 'spring.data.redis.*' connection (url, host, port,
+		 * username, password, database, ssl; standalone only), localhost:6379 when none
+		 * is set.
 		 */
 		private @Nullable String uri;
 

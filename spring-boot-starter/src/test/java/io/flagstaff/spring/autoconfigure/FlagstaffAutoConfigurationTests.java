@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.flagstaff.FeatureContext;
 import io.flagstaff.FeatureDisabledException;
@@ -20,20 +22,31 @@ import io.flagstaff.spring.web.DefaultFeatureContextResolver;
 import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.FileFeatureStore;
 import io.flagstaff.store.InMemoryFeatureStore;
+import io.flagstaff.store.WritableFeatureStore;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+@ExtendWith(OutputCaptureExtension.class)
 class FlagstaffAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
@@ -47,11 +60,66 @@ class FlagstaffAutoConfigurationTests {
 				.hasSingleBean(FeatureToggleAdvisor.class)
 				.hasSingleBean(FeatureScopeTaskDecorator.class)
 				.hasSingleBean(DefaultFeatureContextResolver.class);
-			assertThat(context.getBean(FeatureStore.class)).isInstanceOf(ResourceFeatureStore.class);
 			Flagstaff flagstaff = context.getBean(Flagstaff.class);
 			assertThat(flagstaff.isEnabled("new-checkout")).isTrue();
 			assertThat(flagstaff.isEnabled("advanced-search")).isFalse();
 		});
+	}
+
+	@Test
+	void keepsRuntimeChangesToAClasspathDocumentInMemoryAndSaysSoOnce(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(FeatureStore.class)).isInstanceOf(InMemoryFeatureStore.class);
+			WritableFeatureStore store = context.getBean(WritableFeatureStore.class);
+			Flagstaff flagstaff = context.getBean(Flagstaff.class);
+			store.enable("advanced-search", "alice");
+			flagstaff.refresh();
+			assertThat(flagstaff.isEnabled("advanced-search")).isTrue();
+			assertThat(store.audit("advanced-search", 1)).singleElement()
+				.satisfies((entry) -> assertThat(entry.actor()).isEqualTo("alice"));
+		});
+		String notice = "Flagstaff reads its flags from classpath:features.yml, which is read-only: runtime changes";
+		assertThat(output.getAll()).containsOnlyOnce(notice)
+			.contains("kept in memory on this instance and lost at restart")
+			.contains("set flagstaff.features-location to a file: path")
+			.contains("flagstaff.store.type=jdbc or redis");
+	}
+
+	@Test
+	void keepsAClasspathDocumentReadOnlyWhenInMemoryChangesAreOff(CapturedOutput output) {
+		this.runner.withPropertyValues("flagstaff.store.in-memory-changes=false").run((context) -> {
+			assertThat(context.getBean(FeatureStore.class)).isInstanceOf(ResourceFeatureStore.class)
+				.isNotInstanceOf(WritableFeatureStore.class);
+			assertThat(context.getBean(Flagstaff.class).isEnabled("new-checkout")).isTrue();
+		});
+		assertThat(output.getAll()).doesNotContain("which is read-only");
+	}
+
+	@Test
+	void ordersTheGuardAdvisorByTheAspectOrderProperty() {
+		this.runner.run((context) -> assertThat(context.getBean(FeatureToggleAdvisor.class).getOrder())
+			.isEqualTo(Ordered.LOWEST_PRECEDENCE - 100));
+		this.runner.withPropertyValues("flagstaff.aspect-order=-7")
+			.run((context) -> assertThat(context.getBean(FeatureToggleAdvisor.class).getOrder()).isEqualTo(-7));
+	}
+
+	@Test
+	void runsTheGuardOutsideAdvisorsOrderedAfterTheAspectOrder() {
+		this.runner.withUserConfiguration(GuardedBeanConfiguration.class, RecordingAdvisorConfiguration.class)
+			.withPropertyValues("flagstaff.aspect-order=-10")
+			.run((context) -> {
+				assertThatExceptionOfType(FeatureDisabledException.class)
+					.isThrownBy(context.getBean(Guarded.class)::advancedSearch);
+				assertThat(context.getBean(RecordingAdvisorConfiguration.class).calls).isEmpty();
+			});
+		this.runner.withUserConfiguration(GuardedBeanConfiguration.class, RecordingAdvisorConfiguration.class)
+			.withPropertyValues("flagstaff.aspect-order=10")
+			.run((context) -> {
+				assertThatExceptionOfType(FeatureDisabledException.class)
+					.isThrownBy(context.getBean(Guarded.class)::advancedSearch);
+				assertThat(context.getBean(RecordingAdvisorConfiguration.class).calls)
+					.containsExactly("advancedSearch");
+			});
 	}
 
 	@Test
@@ -206,6 +274,26 @@ class FlagstaffAutoConfigurationTests {
 		@Bean
 		FeatureContextResolver featureContextResolver() {
 			return (request) -> FeatureContext.ofUser("fixed");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingAdvisorConfiguration {
+
+		final List<String> calls = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		DefaultPointcutAdvisor recordingAdvisor() {
+			MethodInterceptor recording = (invocation) -> {
+				this.calls.add(invocation.getMethod().getName());
+				return invocation.proceed();
+			};
+			DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
+					new AnnotationMatchingPointcut(null, FeatureToggle.class, true), recording);
+			advisor.setOrder(0);
+			return advisor;
 		}
 
 	}

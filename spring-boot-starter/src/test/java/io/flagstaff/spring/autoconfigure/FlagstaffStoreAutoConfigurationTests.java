@@ -3,6 +3,7 @@ package io.flagstaff.spring.autoconfigure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.List;
 import java.util.UUID;
 
 import io.flagstaff.Flagstaff;
@@ -11,11 +12,19 @@ import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.WritableFeatureStore;
 import io.flagstaff.store.jdbc.JdbcFeatureStore;
 import io.flagstaff.store.redis.RedisFeatureStore;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.h2.jdbcx.JdbcDataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,6 +82,155 @@ class FlagstaffStoreAutoConfigurationTests {
 				flagstaff.refresh();
 				assertThat(flagstaff.isEnabled("from-redis")).isTrue();
 			});
+	}
+
+	@Test
+	void connectsTheRedisStoreThroughTheApplicationsRedisConnectionDetails() {
+		assumeRedis();
+		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
+					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379", "spring.data.redis.database=3")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DataRedisConnectionDetails.class);
+				createAFlagThrough(context);
+			});
+		assertThat(keysIn(3, prefix)).isNotEmpty();
+		assertThat(keysIn(0, prefix)).isEmpty();
+		deleteKeys(3, prefix);
+	}
+
+	@Test
+	void connectsTheRedisStoreToTheApplicationsRedisUrl() {
+		assumeRedis();
+		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
+					"spring.data.redis.url=redis://127.0.0.1:6379/3")
+			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
+		assertThat(keysIn(3, prefix)).isNotEmpty();
+		deleteKeys(3, prefix);
+	}
+
+	@Test
+	void readsTheRedisPropertiesWithoutSpringBootsRedisModule() {
+		assumeRedis();
+		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		this.runner.withClassLoader(new FilteredClassLoader(DataRedisConnectionDetails.class))
+			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
+					"spring.data.redis.host=127.0.0.1", "spring.data.redis.database=3")
+			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
+		assertThat(keysIn(3, prefix)).isNotEmpty();
+		deleteKeys(3, prefix);
+	}
+
+	@Test
+	void prefersTheExplicitRedisUriOverTheApplicationsConnection() {
+		assumeRedis();
+		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
+					"flagstaff.store.redis.uri=redis://127.0.0.1:6379/4", "spring.data.redis.database=3")
+			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
+		assertThat(keysIn(4, prefix)).isNotEmpty();
+		assertThat(keysIn(3, prefix)).isEmpty();
+		deleteKeys(4, prefix);
+	}
+
+	@Test
+	void buildsTheRedisUriFromEveryConnectionSetting() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.host=redis.example", "spring.data.redis.port=6380",
+					"spring.data.redis.database=5", "spring.data.redis.username=bob",
+					"spring.data.redis.password=s3cret", "spring.data.redis.ssl.enabled=true")
+			.run((context) -> assertUri(RedisConnectionUri.of(context.getBean(DataRedisConnectionDetails.class),
+					context.getEnvironment())));
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=rediss://bob:s3cret@redis.example:6380/5")
+			.run((context) -> assertUri(RedisConnectionUri.of(context.getBean(DataRedisConnectionDetails.class),
+					context.getEnvironment())));
+		new ApplicationContextRunner()
+			.withPropertyValues("spring.data.redis.host=redis.example", "spring.data.redis.port=6380",
+					"spring.data.redis.database=5", "spring.data.redis.username=bob",
+					"spring.data.redis.password=s3cret", "spring.data.redis.ssl.enabled=true")
+			.run((context) -> assertUri(RedisConnectionUri.of(context.getEnvironment())));
+		new ApplicationContextRunner()
+			.withPropertyValues("spring.data.redis.url=rediss://bob:s3cret@redis.example:6380/5")
+			.run((context) -> assertUri(RedisConnectionUri.of(context.getEnvironment())));
+	}
+
+	@Test
+	void failsWithTheFixWhenTheApplicationsRedisIsACluster() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("flagstaff.store.type=redis", "spring.data.redis.cluster.nodes=127.0.0.1:7000")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("set flagstaff.store.redis.uri"));
+	}
+
+	private static void assertUri(String uri) {
+		assertUri(uri, "bob", "s3cret");
+	}
+
+	private static void assertUri(String uri, @Nullable String username, String password) {
+		RedisURI read = RedisURI.create(uri);
+		assertThat(read.getHost()).isEqualTo("redis.example");
+		assertThat(read.getPort()).isEqualTo(6380);
+		assertThat(read.getDatabase()).isEqualTo(5);
+		RedisCredentials credentials = read.getCredentialsProvider().resolveCredentials().block();
+		assertThat(credentials).isNotNull();
+		assertThat(credentials.getUsername()).isEqualTo(username);
+		assertThat(credentials.getPassword()).isEqualTo(password.toCharArray());
+		assertThat(read.isSsl()).isTrue();
+	}
+
+	@Test
+	void keepsAPasswordWithReservedCharactersWhole() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.host=redis.example", "spring.data.redis.port=6380",
+					"spring.data.redis.database=5", "spring.data.redis.password=p@ss:w/rd%20é",
+					"spring.data.redis.ssl.enabled=true")
+			.run((context) -> assertUri(
+					RedisConnectionUri.of(context.getBean(DataRedisConnectionDetails.class), context.getEnvironment()),
+					null, "p@ss:w/rd%20é"));
+	}
+
+	private static void createAFlagThrough(AssertableApplicationContext context) {
+		assertThat(context).hasNotFailed();
+		WritableFeatureStore store = (WritableFeatureStore) context.getBean(FeatureStore.class);
+		assertThat(store).isInstanceOf(RedisFeatureStore.class);
+		store.create(FeatureDefinition.builder("from-redis").build(), "test");
+		Flagstaff flagstaff = context.getBean(Flagstaff.class);
+		flagstaff.refresh();
+		assertThat(flagstaff.isEnabled("from-redis")).isTrue();
+	}
+
+	private static List<String> keysIn(int database, String prefix) {
+		RedisClient client = RedisClient.create("redis://127.0.0.1:6379/" + database);
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return connection.sync().keys(prefix + "*");
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static void deleteKeys(int database, String prefix) {
+		RedisClient client = RedisClient.create("redis://127.0.0.1:6379/" + database);
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			List<String> keys = connection.sync().keys(prefix + "*");
+			if (!keys.isEmpty()) {
+				connection.sync().del(keys.toArray(new String[0]));
+			}
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static void assumeRedis() {
+		assumeTrue(redisUp() || "true".equals(System.getenv("CI")), "Redis is not running on 127.0.0.1:6379");
 	}
 
 	private static boolean redisUp() {
