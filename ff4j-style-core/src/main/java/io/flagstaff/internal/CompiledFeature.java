@@ -146,53 +146,104 @@ final class CompiledFeature {
 	 */
 	long decide(FeatureContext context, EvaluationRuntime runtime) {
 		long constant = this.constant;
-		if (constant != NOT_CONSTANT) {
-			return constant;
-		}
+		return (constant != NOT_CONSTANT) ? constant : evaluate(context, runtime);
+	}
+
+	/**
+	 * The steps that need the context or the time; split in small methods so the JIT
+	 * inlines the common ones into the caller.
+	 */
+	private long evaluate(FeatureContext context, EvaluationRuntime runtime) {
 		if (this.override != NO_OVERRIDE) {
 			return overridden(context, runtime);
 		}
-		// killed and disabled flags without an override are constant: decided above
+		// killed and disabled flags without an override are constant: decided in decide()
 		if (this.environments != null && !environmentListed(runtime.environment(context))) {
-			return Decision.of(false, Reason.ENVIRONMENT);
+			return OFF_ENVIRONMENT;
 		}
-		if (this.hasSchedule) {
-			long now = runtime.nowMillis(context);
-			if (now < this.from || now >= this.until) {
-				return Decision.of(false, Reason.SCHEDULE);
-			}
+		if (this.hasSchedule && outsideSchedule(context, runtime)) {
+			return OFF_SCHEDULE;
 		}
-		for (CompiledPrerequisite prerequisite : this.requires) {
-			if (!prerequisite.holds(context, runtime)) {
-				return Decision.of(false, Reason.PREREQUISITE);
-			}
+		if (this.requires.length > 0 && !prerequisitesHold(context, runtime)) {
+			return OFF_PREREQUISITE;
 		}
 		if (this.hasLists) {
-			String bucketingKey = this.bucketer.key(context, runtime);
-			if (bucketingKey != null && this.deny.contains(bucketingKey)) {
-				return Decision.of(false, Reason.DENIED);
-			}
-			if (bucketingKey != null && this.allow.contains(bucketingKey)) {
-				return withVariant(Decision.of(true, Reason.ALLOWED), context, runtime);
-			}
-		}
-		for (int i = 0; i < this.rules.length; i++) {
-			CompiledRule rule = this.rules[i];
-			if (!rule.matches(context, runtime)) {
-				continue;
-			}
-			long decision = decideRule(rule, i, context, runtime);
-			if (decision != -1) {
+			long decision = lists(context, runtime);
+			if (decision != NO_DECISION) {
 				return decision;
 			}
 		}
-		if (this.rolloutBasisPoints >= Bucketer.FULL) {
-			return withVariant(Decision.of(true, Reason.DEFAULT), context, runtime);
+		if (this.rules.length > 0) {
+			long decision = rules(context, runtime);
+			if (decision != NO_DECISION) {
+				return decision;
+			}
 		}
-		if (this.bucketer.inRollout(context, runtime, this.rolloutBasisPoints)) {
-			return withVariant(Decision.of(true, Reason.ROLLOUT), context, runtime);
+		return rollout(context, runtime);
+	}
+
+	private static final long NO_DECISION = -1;
+
+	private static final long OFF_ENVIRONMENT = Decision.of(false, Reason.ENVIRONMENT);
+
+	private static final long OFF_SCHEDULE = Decision.of(false, Reason.SCHEDULE);
+
+	private static final long OFF_PREREQUISITE = Decision.of(false, Reason.PREREQUISITE);
+
+	private static final long OFF_ROLLOUT = Decision.of(false, Reason.ROLLOUT);
+
+	private static final long ON_ROLLOUT = Decision.of(true, Reason.ROLLOUT);
+
+	private static final long ON_DEFAULT = Decision.of(true, Reason.DEFAULT);
+
+	private boolean outsideSchedule(FeatureContext context, EvaluationRuntime runtime) {
+		long now = runtime.nowMillis(context);
+		return now < this.from || now >= this.until;
+	}
+
+	private boolean prerequisitesHold(FeatureContext context, EvaluationRuntime runtime) {
+		for (CompiledPrerequisite prerequisite : this.requires) {
+			if (!prerequisite.holds(context, runtime)) {
+				return false;
+			}
 		}
-		return Decision.of(false, Reason.ROLLOUT);
+		return true;
+	}
+
+	private long lists(FeatureContext context, EvaluationRuntime runtime) {
+		String bucketingKey = this.bucketer.key(context, runtime);
+		if (bucketingKey != null && this.deny.contains(bucketingKey)) {
+			return Decision.of(false, Reason.DENIED);
+		}
+		if (bucketingKey != null && this.allow.contains(bucketingKey)) {
+			return withVariant(Decision.of(true, Reason.ALLOWED), context, runtime);
+		}
+		return NO_DECISION;
+	}
+
+	private long rules(FeatureContext context, EvaluationRuntime runtime) {
+		CompiledRule[] all = this.rules;
+		for (int i = 0; i < all.length; i++) {
+			CompiledRule rule = all[i];
+			if (rule.matches(context, runtime)) {
+				long decision = decideRule(rule, i, context, runtime);
+				if (decision != NO_DECISION) {
+					return decision;
+				}
+			}
+		}
+		return NO_DECISION;
+	}
+
+	private long rollout(FeatureContext context, EvaluationRuntime runtime) {
+		int basisPoints = this.rolloutBasisPoints;
+		if (basisPoints >= Bucketer.FULL) {
+			return withVariant(ON_DEFAULT, context, runtime);
+		}
+		if (basisPoints > 0 && this.bucketer.inRollout(context, runtime, basisPoints)) {
+			return withVariant(ON_ROLLOUT, context, runtime);
+		}
+		return OFF_ROLLOUT;
 	}
 
 	/**
