@@ -55,7 +55,17 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 
 	private final AtomicBoolean down = new AtomicBoolean();
 
+	/**
+	 * Orders the outage announcements: a recovery is never delivered before the failure
+	 * it ends, whichever threads report them.
+	 */
+	private final Object outageLock = new Object();
+
 	private final AtomicBoolean watching = new AtomicBoolean();
+
+	private final Object revisionLock = new Object();
+
+	private long seenRevision = Long.MIN_VALUE;
 
 	/**
 	 * Creates the store.
@@ -134,9 +144,11 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	 * @param failure what went wrong
 	 */
 	protected final void fireFailed(Exception failure) {
-		if (this.down.compareAndSet(false, true)) {
-			for (StoreListener listener : this.listeners) {
-				listener.failed(failure);
+		synchronized (this.outageLock) {
+			if (this.down.compareAndSet(false, true)) {
+				for (StoreListener listener : this.listeners) {
+					listener.failed(failure);
+				}
 			}
 		}
 	}
@@ -146,12 +158,52 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	 * content changed when no outage was reported.
 	 */
 	protected final void fireRecovered() {
-		if (this.down.compareAndSet(true, false)) {
-			for (StoreListener listener : this.listeners) {
-				listener.recovered();
+		synchronized (this.outageLock) {
+			if (this.down.compareAndSet(true, false)) {
+				for (StoreListener listener : this.listeners) {
+					listener.recovered();
+				}
+				return;
 			}
 		}
-		else {
+		fireChanged();
+	}
+
+	/**
+	 * Tells subscribers about a revision read from the store (a poll, a check after a
+	 * reconnect): that the store is back when an outage was reported, otherwise that the
+	 * content changed when the revision differs from the last one seen.
+	 * @param revision the revision just read
+	 */
+	protected final void revisionRead(long revision) {
+		boolean moved;
+		synchronized (this.revisionLock) {
+			moved = revision != this.seenRevision;
+			this.seenRevision = revision;
+		}
+		if (isDown()) {
+			fireRecovered();
+		}
+		else if (moved) {
+			fireChanged();
+		}
+	}
+
+	/**
+	 * Tells subscribers that the content changed when an announced revision (a
+	 * notification, a local write) is newer than the last one seen; an older or repeated
+	 * announcement is ignored.
+	 * @param revision the announced revision
+	 */
+	protected final void revisionAnnounced(long revision) {
+		boolean moved;
+		synchronized (this.revisionLock) {
+			moved = revision > this.seenRevision;
+			if (moved) {
+				this.seenRevision = revision;
+			}
+		}
+		if (moved) {
 			fireChanged();
 		}
 	}

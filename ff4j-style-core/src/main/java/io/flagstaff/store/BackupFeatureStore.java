@@ -2,10 +2,8 @@ package io.flagstaff.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 import io.flagstaff.config.FeatureDocuments;
@@ -92,21 +90,7 @@ public final class BackupFeatureStore extends ForwardingWritableFeatureStore {
 	private void save(StoreContent content) {
 		String text = FeatureDocuments.write(content.features(), Syntax.JSON);
 		try {
-			Files.createDirectories(this.backup.getParent());
-			Path temporary = Files.createTempFile(this.backup.getParent(), "." + this.backup.getFileName(), ".tmp");
-			try {
-				Files.writeString(temporary, text, StandardCharsets.UTF_8);
-				try {
-					Files.move(temporary, this.backup, StandardCopyOption.ATOMIC_MOVE,
-							StandardCopyOption.REPLACE_EXISTING);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					Files.move(temporary, this.backup, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-			finally {
-				Files.deleteIfExists(temporary);
-			}
+			AtomicFiles.write(this.backup, text);
 			this.savedRevision = content.revision();
 		}
 		catch (IOException ex) {

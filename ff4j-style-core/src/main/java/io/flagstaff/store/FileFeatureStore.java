@@ -2,12 +2,10 @@ package io.flagstaff.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
@@ -173,23 +171,8 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
 	private void writeFile(FeatureSet set) {
 		String text = FeatureDocuments.write(set, this.syntax);
-		Path directory = this.path.getParent();
 		try {
-			Files.createDirectories(directory);
-			Path temporary = Files.createTempFile(directory, "." + this.path.getFileName(), ".tmp");
-			try {
-				Files.writeString(temporary, text, StandardCharsets.UTF_8);
-				try {
-					Files.move(temporary, this.path, StandardCopyOption.ATOMIC_MOVE,
-							StandardCopyOption.REPLACE_EXISTING);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					Files.move(temporary, this.path, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-			finally {
-				Files.deleteIfExists(temporary);
-			}
+			AtomicFiles.write(this.path, text);
 		}
 		catch (IOException ex) {
 			throw new FeatureStoreException("Cannot write feature file " + this.path + ": " + ex.getMessage()

@@ -53,10 +53,6 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
 	private volatile @Nullable JdbcTables tables;
 
-	private final Object revisionLock = new Object();
-
-	private long seenRevision = Long.MIN_VALUE;
-
 	private @Nullable ScheduledExecutorService poller;
 
 	private @Nullable PostgresChangeListener listener;
@@ -231,13 +227,12 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	@Override
 	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
 			long expectedRevision) {
-		long version;
+		long[] versionAndRevision;
 		try {
-			version = transaction("write flag '" + key + "'", Connection.TRANSACTION_READ_COMMITTED,
+			versionAndRevision = transaction("write flag '" + key + "'", Connection.TRANSACTION_READ_COMMITTED,
 					(connection, tables) -> {
 						long written = tables.writeFeature(connection, key, expectedVersion, next, entry);
-						recordChange(connection, tables, entry, expectedRevision);
-						return written;
+						return new long[] { written, recordChange(connection, tables, entry, expectedRevision) };
 					});
 		}
 		catch (FeatureStoreException ex) {
@@ -248,37 +243,32 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 			}
 			throw ex;
 		}
-		changedLocally();
-		return version;
+		revisionAnnounced(versionAndRevision[1]);
+		return versionAndRevision[0];
 	}
 
 	@Override
 	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			long expectedRevision) {
-		boolean existed = transaction("write segment '" + name + "'", Connection.TRANSACTION_READ_COMMITTED,
+		long[] existedAndRevision = transaction("write segment '" + name + "'", Connection.TRANSACTION_READ_COMMITTED,
 				(connection, tables) -> {
 					boolean before = tables.writeSegment(connection, name, conditions, entry);
-					recordChange(connection, tables, entry, expectedRevision);
-					return before;
+					return new long[] { before ? 1 : 0, recordChange(connection, tables, entry, expectedRevision) };
 				});
-		changedLocally();
-		return existed;
+		revisionAnnounced(existedAndRevision[1]);
+		return existedAndRevision[0] == 1;
 	}
 
-	private static void recordChange(Connection connection, JdbcTables tables, AuditEntry entry, long expectedRevision)
+	/**
+	 * Records the change; returns the new revision.
+	 */
+	private static long recordChange(Connection connection, JdbcTables tables, AuditEntry entry, long expectedRevision)
 			throws SQLException {
-		if (tables.recordChange(connection, entry, expectedRevision != ANY_REVISION, expectedRevision) < 0) {
+		long revision = tables.recordChange(connection, entry, expectedRevision != ANY_REVISION, expectedRevision);
+		if (revision < 0) {
 			throw new RevisionMovedException();
 		}
-	}
-
-	private void changedLocally() {
-		if (this.poller == null) {
-			fireChanged();
-		}
-		else {
-			checkRevision();
-		}
+		return revision;
 	}
 
 	@Override
@@ -310,8 +300,8 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	private synchronized void startListenerIfNeeded() {
 		if (this.notifications && this.listener == null && !this.closed && this.dialect == JdbcDialect.POSTGRESQL) {
 			PostgresChangeListener started = new PostgresChangeListener(this.dataSource,
-					new JdbcTables(JdbcDialect.POSTGRESQL, this.prefix).channel(), this::notified, this::listenerFailed,
-					this::checkRevision);
+					new JdbcTables(JdbcDialect.POSTGRESQL, this.prefix).channel(), this::revisionAnnounced,
+					this::listenerFailed, this::checkRevision);
 			this.listener = started;
 			started.start();
 		}
@@ -341,31 +331,8 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 			fireFailed(ex);
 			return;
 		}
-		boolean moved;
-		synchronized (this.revisionLock) {
-			moved = current != this.seenRevision;
-			this.seenRevision = current;
-		}
+		revisionRead(current);
 		startListenerIfNeeded();
-		if (isDown()) {
-			fireRecovered();
-		}
-		else if (moved) {
-			fireChanged();
-		}
-	}
-
-	private void notified(long revision) {
-		boolean moved;
-		synchronized (this.revisionLock) {
-			moved = revision > this.seenRevision;
-			if (moved) {
-				this.seenRevision = revision;
-			}
-		}
-		if (moved) {
-			fireChanged();
-		}
 	}
 
 	private void listenerFailed(Exception failure) {

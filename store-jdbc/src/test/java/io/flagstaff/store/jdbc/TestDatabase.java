@@ -13,10 +13,11 @@ import io.flagstaff.store.MutableClock;
 import io.flagstaff.store.TestServices;
 
 /**
- * The databases the JDBC tests run against, on loopback, each test with its own table
- * prefix (or its own in-memory H2 database) so runs never collide.
+ * The databases the JDBC tests (of this package and its subpackages) run against, on
+ * loopback, each test with its own table prefix (or its own in-memory H2 database) so
+ * runs never collide.
  */
-enum TestDatabase {
+public enum TestDatabase {
 
 	H2(0, null, null), POSTGRESQL(5432, "postgres", ""), MARIADB(3306, "root", "");
 
@@ -35,13 +36,17 @@ enum TestDatabase {
 	/**
 	 * Fails (CI) or skips (elsewhere) when the server is not up.
 	 */
-	void require() {
+	public void require() {
 		if (this.port != 0) {
 			TestServices.require(name(), this.port);
 		}
 	}
 
-	static String uniquePrefix() {
+	/**
+	 * Returns a table prefix (and H2 database name) no other test uses.
+	 * @return the prefix
+	 */
+	public static String uniquePrefix() {
 		return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
 	}
 
@@ -53,7 +58,12 @@ enum TestDatabase {
 		};
 	}
 
-	HikariDataSource dataSource(String prefix) {
+	/**
+	 * Opens a small pool on the database; the caller closes it.
+	 * @param prefix the test's prefix (names the in-memory H2 database)
+	 * @return the pool
+	 */
+	public HikariDataSource dataSource(String prefix) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url(prefix));
 		if (this.user != null) {

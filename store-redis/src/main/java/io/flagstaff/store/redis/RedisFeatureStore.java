@@ -70,10 +70,6 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
 	private final Duration pollInterval;
 
-	private final Object revisionLock = new Object();
-
-	private long seenRevision = Long.MIN_VALUE;
-
 	private @Nullable StatefulRedisConnection<String, String> connection;
 
 	private volatile @Nullable StatefulRedisPubSubConnection<String, String> pubSub;
@@ -229,7 +225,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		if (((Long) result.get(0)) == 0) {
 			throw new FeatureConflictException(key, expectedVersion, (Long) result.get(1));
 		}
-		notified((Long) result.get(1));
+		revisionAnnounced((Long) result.get(1));
 		return (next != null) ? expectedVersion + 1 : 0;
 	}
 
@@ -239,7 +235,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		String value = (conditions != null)
 				? RedisDocuments.envelope(1, FeatureDocumentCodec.writeSegment(name, conditions), entry) : "";
 		List<Object> result = write("segments", name, "*", value, entry, expectedRevision);
-		notified((Long) result.get(1));
+		revisionAnnounced((Long) result.get(1));
 		return ((Long) result.get(2)) == 1;
 	}
 
@@ -339,7 +335,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 					// store
 					execute(() -> {
 						try {
-							notified(Long.parseLong(message));
+							revisionAnnounced(Long.parseLong(message));
 						}
 						catch (NumberFormatException ex) {
 							checkRevision();
@@ -394,17 +390,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			retrySoon();
 			return;
 		}
-		boolean moved;
-		synchronized (this.revisionLock) {
-			moved = current != this.seenRevision;
-			this.seenRevision = current;
-		}
-		if (isDown()) {
-			fireRecovered();
-		}
-		else if (moved) {
-			fireChanged();
-		}
+		revisionRead(current);
 	}
 
 	private void retrySoon() {
@@ -419,19 +405,6 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			catch (RejectedExecutionException ex) {
 				// closing
 			}
-		}
-	}
-
-	private void notified(long revision) {
-		boolean moved;
-		synchronized (this.revisionLock) {
-			moved = revision > this.seenRevision;
-			if (moved) {
-				this.seenRevision = revision;
-			}
-		}
-		if (moved) {
-			fireChanged();
 		}
 	}
 
