@@ -248,6 +248,20 @@ public class SpringBenchmark {
 	}
 
 	/**
+	 * A direct interface call plus the evaluation a router makes, taking the context from
+	 * the thread's open {@code FeatureScope} as a router does.
+	 * @param beans the beans
+	 * @param request the request
+	 * @return the result
+	 */
+	@Benchmark
+	public int directPlusScopeEvaluation(Beans beans, Request request) {
+		FeatureScope scope = FeatureScope.current();
+		Greeter greeter = (scope != null && scope.isEnabled(Workload.ON_OFF)) ? beans.onGreeter : beans.offGreeter;
+		return greeter.greet(request.n++);
+	}
+
+	/**
 	 * The starter's Micrometer recorder recording one successful call (the timer lookup
 	 * plus the timer).
 	 * @param beans the beans
