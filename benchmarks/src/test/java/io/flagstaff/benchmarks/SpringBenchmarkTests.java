@@ -35,7 +35,7 @@ class SpringBenchmarkTests {
 		assertThat(this.beans.routing.getClass()).as("the generated routing class")
 			.isNotEqualTo(SpringBenchmark.NewGreeter.class)
 			.isNotEqualTo(SpringBenchmark.OldGreeter.class);
-		assertThat(this.beans.routing.getClass().getName()).contains("$$FlagstaffRouter$$");
+		assertThat(this.beans.routing.getClass().getName()).contains("_FlagstaffRouter_");
 		try (FeatureScope.Opened ignored = FeatureScope.pin(this.beans.flagstaff, FlagstaffScenarios.context(7))
 			.open()) {
 			assertThat(this.beans.guarded.work(3)).isEqualTo(this.beans.plain.work(3));

@@ -64,7 +64,9 @@ final class RouterClasses {
 		StrategyRouter router = new StrategyRouter(group, beanFactory, slow);
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-			String name = type.getName() + "$$FlagstaffRouter$$" + counter.incrementAndGet();
+			// No "$$": Spring takes such names for CGLIB classes and would not subclass
+			// it.
+			String name = type.getName() + "_FlagstaffRouter_" + counter.incrementAndGet();
 			Class<?> generated = lookup.defineClass(generate(name.replace('.', '/'), type, methods, slow));
 			return generated.getConstructor(StrategyRouter.class).newInstance(router);
 		}
@@ -119,8 +121,8 @@ final class RouterClasses {
 
 		};
 		String typeName = Type.getInternalName(type);
-		writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, name, null,
-				"java/lang/Object", new String[] { typeName });
+		writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
+				new String[] { typeName });
 		writer.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "router", ROUTER_DESC, null, null).visitEnd();
 		constructor(writer, name);
 		toStringMethod(writer, name);

@@ -7,13 +7,21 @@ import io.flagstaff.spring.Variant;
 import io.flagstaff.spring.autoconfigure.FlagstaffAopAutoConfiguration;
 import io.flagstaff.spring.autoconfigure.FlagstaffAutoConfiguration;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.NameMatchMethodPointcut;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.EnableAspectJAutoProxy;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.NestedExceptionUtils;
 
@@ -36,6 +44,19 @@ class FeatureStrategyTests {
 			assertThat(clients.byField.search("q")).isEqualTo("advanced:q");
 			assertThat(clients.bySetter.search("q")).isEqualTo("advanced:q");
 		});
+	}
+
+	@Test
+	void letsOtherAdviceWrapTheRouterWithClassBasedProxies() {
+		this.runner.withUserConfiguration(SearchBeans.class, SearchClients.class, CountingAdvice.class)
+			.run((context) -> {
+				Search search = context.getBean(SearchClients.class).byConstructor;
+				assertThat(AopUtils.isCglibProxy(search)).isTrue();
+				assertThat(search.search("q")).isEqualTo("basic:q");
+				context.getBean(Flagstaff.class).overrides().force("advanced-search", true);
+				assertThat(search.search("q")).isEqualTo("advanced:q");
+				assertThat(context.getBean(CountingAdvice.class).calls).hasValue(2);
+			});
 	}
 
 	@Test
@@ -184,6 +205,25 @@ class FeatureStrategyTests {
 		@Bean
 		BasicSearch basicSearch() {
 			return new BasicSearch();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAspectJAutoProxy(proxyTargetClass = true)
+	static class CountingAdvice {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		@Bean
+		Advisor countingRouterCalls() {
+			NameMatchMethodPointcut pointcut = new NameMatchMethodPointcut();
+			pointcut.setMappedName("search");
+			pointcut.setClassFilter((type) -> type.getName().contains("_FlagstaffRouter_"));
+			return new DefaultPointcutAdvisor(pointcut, (MethodInterceptor) (invocation) -> {
+				this.calls.incrementAndGet();
+				return invocation.proceed();
+			});
 		}
 
 	}
