@@ -115,9 +115,9 @@ record GuardSpec(String feature, @Nullable Method fallback, boolean fallbackTake
 	 * @throws Throwable the {@link FeatureDisabledException}, or what the fallback threw
 	 */
 	@Nullable Object whenOff(@Nullable Object target, @Nullable Object[] arguments, Class<?> returnType) throws Throwable {
-		FeatureDisabledException disabled = new FeatureDisabledException(this.feature);
 		Method fallbackMethod = this.fallback;
 		if (fallbackMethod == null) {
+			FeatureDisabledException disabled = new FeatureDisabledException(this.feature);
 			if (CompletionStage.class.isAssignableFrom(returnType)) {
 				return CompletableFuture.failedFuture(disabled);
 			}
@@ -129,7 +129,7 @@ record GuardSpec(String feature, @Nullable Method fallback, boolean fallbackTake
 		Object[] fallbackArguments = arguments;
 		if (this.fallbackTakesException) {
 			fallbackArguments = Arrays.copyOf(arguments, arguments.length + 1);
-			fallbackArguments[arguments.length] = disabled;
+			fallbackArguments[arguments.length] = new FeatureDisabledException(this.feature);
 		}
 		try {
 			return fallbackMethod.invoke(target, fallbackArguments);
