@@ -92,6 +92,39 @@ class RouterClassesTests {
 		StepVerifier.create(mono).expectNext("old 5").verifyComplete();
 	}
 
+	@Test
+	void routesCovariantOverridesOfGenericInterfaces() {
+		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+		beanFactory.registerSingleton("flagstaff", this.flagstaff);
+		beanFactory.registerSingleton("featureCalls", new FeatureCalls(List.of(new Recorder())));
+		beanFactory.registerSingleton("newNames", (NameRepository) (id) -> "new-" + id);
+		beanFactory.registerSingleton("oldNames", (NameRepository) (id) -> "old-" + id);
+		StrategyRouterFactoryBean factory = new StrategyRouterFactoryBean(
+				new StrategyGroup("calc", NameRepository.class, false,
+						Map.of(StrategyGroup.ON, "newNames", StrategyGroup.OFF, "oldNames"), null));
+		factory.setBeanFactory(beanFactory);
+		NameRepository names = (NameRepository) factory.getObject();
+		Repository<String> generic = names;
+		assertThat(names.find("1")).isEqualTo("new-1");
+		assertThat(generic.find("2")).isEqualTo("new-2");
+		this.flagstaff.overrides().force("calc", false);
+		assertThat(generic.find("3")).isEqualTo("old-3");
+	}
+
+	interface Repository<T> {
+
+		T find(String id);
+
+	}
+
+	@FunctionalInterface
+	interface NameRepository extends Repository<String> {
+
+		@Override
+		String find(String id);
+
+	}
+
 	interface Calculator extends Greeter {
 
 		int add(int a, int b);
