@@ -209,14 +209,12 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
 	@Override
 	public StoreContent load() {
-		return transaction("read the flags", Connection.TRANSACTION_REPEATABLE_READ,
-				(connection, tables) -> tables.load(connection, toString(), false));
+		return read("read the flags", (connection, tables) -> tables.load(connection, toString(), false));
 	}
 
 	@Override
 	protected StoreContent contentToCheck() {
-		return transaction("read the flags", Connection.TRANSACTION_REPEATABLE_READ,
-				(connection, tables) -> tables.load(connection, toString(), true));
+		return read("read the flags", (connection, tables) -> tables.load(connection, toString(), true));
 	}
 
 	@Override

@@ -35,6 +35,9 @@ final class JdbcTables {
 
 	static final String SEGMENT = "segment";
 
+	/** The kind of the revision's row in a load. */
+	private static final String REVISION = "revision";
+
 	private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
 	private final JdbcDialect dialect;
@@ -97,14 +100,16 @@ final class JdbcTables {
 	}
 
 	/**
-	 * Reads every document; with {@code readableOnly} the malformed ones are left out
-	 * instead of failing the read.
+	 * Reads the revision and every document in one statement, so they are consistent
+	 * without a transaction (one round trip); with {@code readableOnly} the malformed
+	 * documents are left out instead of failing the read.
 	 */
 	StoreContent load(Connection connection, String source, boolean readableOnly) throws SQLException {
-		long current = revision(connection);
+		long current = 0;
 		FeatureDocumentCodec.Collector collector = new FeatureDocumentCodec.Collector(source);
 		try (PreparedStatement statement = connection
-			.prepareStatement("select kind, name, document from " + this.documents + " order by kind, name");
+			.prepareStatement("select kind, name, document, 0 from " + this.documents + " union all select '" + REVISION
+					+ "', null, null, revision from " + this.revision + " where id = 1 order by 1, 2");
 				ResultSet rows = statement.executeQuery()) {
 			while (rows.next()) {
 				String kind = rows.getString(1);
@@ -113,6 +118,9 @@ final class JdbcTables {
 				}
 				else if (FEATURE.equals(kind)) {
 					collector.feature(rows.getString(2), rows.getString(3));
+				}
+				else if (REVISION.equals(kind)) {
+					current = rows.getLong(4);
 				}
 			}
 		}

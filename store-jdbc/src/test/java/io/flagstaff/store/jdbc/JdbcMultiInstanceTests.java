@@ -94,7 +94,7 @@ class JdbcMultiInstanceTests {
 		instance(first, new CopyOnWriteArrayList<>());
 		Flagstaff two = instance(second, new CopyOnWriteArrayList<>());
 		await().atMost(Duration.ofSeconds(10)).until(() -> second.listenerName() != null);
-		long[] delays = PropagationProbe.measure(first, two, "flip", 200);
+		PropagationProbe.Delays delays = PropagationProbe.measure(first, two, "flip", 200);
 		PropagationProbe.report("PostgreSQL LISTEN/NOTIFY, loopback", delays);
 	}
 

@@ -76,7 +76,7 @@ class RedisMultiInstanceTests {
 		second.enable("flip", "bob");
 		await().atMost(Duration.ofSeconds(10)).until(() -> one.isEnabled("flip"));
 
-		long[] delays = PropagationProbe.measure(first, two, "flip", 200);
+		PropagationProbe.Delays delays = PropagationProbe.measure(first, two, "flip", 200);
 		PropagationProbe.report("Redis pub/sub, loopback", delays);
 	}
 
