@@ -161,7 +161,10 @@ class RedisMultiInstanceTests {
 			server.start();
 
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> !one.isEnabled("a") && !two.isEnabled("a") && !three.isEnabled("a"));
+				.untilAsserted(() -> assertThat(List.of(one.isEnabled("a"), two.isEnabled("a"), three.isEnabled("a")))
+					.as("flag a on instances one, two, three; events: one %s, two %s, three %s", oneEvents, twoEvents,
+							threeEvents)
+					.containsOnly(false));
 			assertThat(oneEvents).anyMatch(FlagstaffEvent.StoreUp.class::isInstance);
 			assertThat(twoEvents).anyMatch(FlagstaffEvent.StoreUp.class::isInstance);
 			first.enable("a", "alice");
