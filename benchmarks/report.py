@@ -197,7 +197,7 @@ def extras(directory, r1, r2):
 def main():
     directory = sys.argv[1]
     # spring-N.json: the Spring benchmarks, when run separately into the same directory
-    r1 = index(load(directory, "threads-1.json") + load(directory, "spring-1.json"))
+    r1 = index(load(directory, "threads-1.json") + load(directory, "spring-1.json") + load(directory, "usage.json"))
     r2 = index(load(directory, "threads-2.json") + load(directory, "spring-2.json"))
     machine = os.path.join(directory, "machine.txt")
     if os.path.exists(machine):

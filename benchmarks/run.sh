@@ -20,14 +20,17 @@ mkdir -p "$out"
 if [[ $mode == quick ]]; then
 	iterations=(-f 1 -wi 1 -w 300ms -i 2 -r 500ms)
 	spring_iterations=(-f 1 -wi 2 -w 500ms -i 2 -r 500ms)
+	usage_iterations=(-f 1 -wi 1 -w 300ms -i 2 -r 500ms)
 	single_shot=(-f 1 -wi 1 -i 3)
 else
 	iterations=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
 	spring_iterations=(-f 1 -wi 6 -w 1s -i 3 -r 1s)
+	# on vs off differ by a few ns: two forks and more iterations to see that through the noise
+	usage_iterations=(-f 2 -wi 2 -w 1s -i 5 -r 1s)
 	single_shot=(-f 1 -wi 3 -i 5)
 fi
 jvm=(-jvmArgs "-Xms2g -Xmx2g")
-evaluations='(Ff4j|Togglz|Unleash|OpenFeature|LaunchDarkly|Flagstaff|Floor|Usage|HealthRecord)Benchmark\.|ScaleBenchmark\.evaluate'
+evaluations='(Ff4j|Togglz|Unleash|OpenFeature|LaunchDarkly|Flagstaff|Floor|HealthRecord)Benchmark\.|ScaleBenchmark\.evaluate'
 
 {
 	echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -58,6 +61,7 @@ done
 for threads in 1 2; do
 	jmh "spring-$threads" "${spring_iterations[@]}" "${jvm[@]}" -bm avgt -tu ns -prof gc -t "$threads" 'SpringBenchmark'
 done
+jmh usage "${usage_iterations[@]}" "${jvm[@]}" -bm avgt -tu ns -prof gc -t 1 'UsageBenchmark'
 jmh swap "${iterations[@]}" "${jvm[@]}" -bm avgt -tu ns -prof gc 'SnapshotSwapBenchmark'
 jmh compile "${single_shot[@]}" "${jvm[@]}" 'ScaleBenchmark\.compile'
 java -XX:+UseSerialGC -Xmx2g -cp "$jar" io.flagstaff.benchmarks.SnapshotFootprint "$out/footprint.json"
