@@ -346,8 +346,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 				@Override
 				public void subscribed(String channel, long count) {
 					// first subscription, or re-subscription after a reconnect: re-read,
-					// since
-					// announcements made while disconnected are lost
+					// since announcements made while disconnected are lost
 					execute(RedisFeatureStore.this::checkRevision);
 				}
 
@@ -356,6 +355,13 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			subscription.sync().subscribe(channel());
 		}
 		catch (RedisException ex) {
+			// a connection whose SUBSCRIBE failed is never re-subscribed by Lettuce's
+			// reconnect: drop it and subscribe again on a new one
+			StatefulRedisPubSubConnection<String, String> failed = this.pubSub;
+			this.pubSub = null;
+			if (failed != null) {
+				failed.closeAsync();
+			}
 			fireFailed(failure("subscribe to " + channel(), ex));
 			ScheduledExecutorService executor = this.scheduler;
 			if (executor != null && !executor.isShutdown()) {
