@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * instant for each cell. Thread-safe.
  * <p>
  * Cells are allocated by the thread that claims them (so in its own allocation buffer)
- * and padded, so two threads never write the same cache line. A counter that is never
- * incremented holds no cells.
+ * and padded, so two threads never write the same cache line. The array of cells is
+ * allocated with the counter, so the hot path follows no extra reference and checks no
+ * null; a cell is allocated when a thread first counts.
  */
-final class StripedCounter {
+class StripedCounter {
 
 	/**
 	 * Cells per counter: enough for the threads of a busy machine to get one each (thread
@@ -29,8 +30,6 @@ final class StripedCounter {
 
 	private static final VarHandle CELL_ARRAY = MethodHandles.arrayElementVarHandle(Cell[].class);
 
-	private static final VarHandle CELLS_FIELD;
-
 	private static final VarHandle FALLBACK_FIELD;
 
 	private static final VarHandle OTHER_FALLBACK_FIELD;
@@ -38,7 +37,6 @@ final class StripedCounter {
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			CELLS_FIELD = lookup.findVarHandle(StripedCounter.class, "cells", Cell[].class);
 			FALLBACK_FIELD = lookup.findVarHandle(StripedCounter.class, "fallback", LongAdder.class);
 			OTHER_FALLBACK_FIELD = lookup.findVarHandle(StripedCounter.class, "otherFallback", LongAdder.class);
 		}
@@ -47,7 +45,9 @@ final class StripedCounter {
 		}
 	}
 
-	private volatile Cell @Nullable [] cells;
+	private static final int MASK = CELLS - 1;
+
+	private final @Nullable Cell[] cells = new Cell[CELLS];
 
 	private volatile @Nullable LongAdder fallback;
 
@@ -61,7 +61,7 @@ final class StripedCounter {
 	/**
 	 * Adds one to the first count.
 	 */
-	void increment() {
+	final void increment() {
 		increment(true);
 	}
 
@@ -69,34 +69,27 @@ final class StripedCounter {
 	 * Adds one to one of the two counts.
 	 * @param first whether to count in the first count, else in the other
 	 */
-	void increment(boolean first) {
+	final void increment(boolean first) {
 		long thread = Thread.currentThread().getId();
-		Cell[] all = this.cells;
-		if (all != null) {
-			Cell cell = all[(int) thread & (all.length - 1)];
-			if (cell != null && cell.owner == thread) {
-				cell.increment(first);
-				return;
-			}
+		Cell cell = this.cells[(int) thread & MASK];
+		if (cell != null && cell.owner == thread) {
+			cell.increment(first);
+			return;
 		}
 		claimOrFallBack(thread, first);
 	}
 
 	private void claimOrFallBack(long thread, boolean first) {
 		Cell[] all = this.cells;
-		if (all == null) {
-			Cell[] created = new Cell[CELLS];
-			all = CELLS_FIELD.compareAndSet(this, null, created) ? created : this.cells;
-		}
-		int index = (int) thread & (all.length - 1);
-		Cell cell = all[index];
+		int index = (int) thread & MASK;
+		Cell cell = (Cell) CELL_ARRAY.getVolatile(all, index);
 		if (cell == null) {
 			Cell claimed = new Cell(thread);
 			if (CELL_ARRAY.compareAndSet(all, index, null, claimed)) {
 				claimed.increment(first);
 				return;
 			}
-			cell = all[index];
+			cell = (Cell) CELL_ARRAY.getVolatile(all, index);
 		}
 		if (cell.owner == thread) {
 			cell.increment(first);
@@ -127,12 +120,10 @@ final class StripedCounter {
 	long sum(boolean first) {
 		long sum = 0;
 		Cell[] all = this.cells;
-		if (all != null) {
-			for (int i = 0; i < all.length; i++) {
-				Cell cell = (Cell) CELL_ARRAY.getVolatile(all, i);
-				if (cell != null) {
-					sum += cell.get(first);
-				}
+		for (int i = 0; i < all.length; i++) {
+			Cell cell = (Cell) CELL_ARRAY.getVolatile(all, i);
+			if (cell != null) {
+				sum += cell.get(first);
 			}
 		}
 		LongAdder adder = first ? this.fallback : this.otherFallback;

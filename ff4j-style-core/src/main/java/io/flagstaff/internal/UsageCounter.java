@@ -11,14 +11,14 @@ import io.flagstaff.UsageSnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One flag's usage: on/off and per-variant counts in {@link StripedCounter}s (a cell per
- * thread, no atomic instruction per evaluation), first and last evaluation time from the
- * coarse clock. Recording allocates nothing once a thread has its cell, and writes the
- * shared times only when the coarse clock has moved (at most every
- * {@value CoarseClock#TICK_MILLIS} ms), so threads evaluating the same flag do not
- * contend. Thread-safe.
+ * One flag's usage: on/off counts (this counter's two counts: a cell per thread, no
+ * atomic instruction per evaluation) and per-variant counts in {@link StripedCounter}s,
+ * first and last evaluation time from the coarse clock. Recording allocates nothing once
+ * a thread has its cell, and writes the shared times only when the coarse clock has moved
+ * (at most every {@value CoarseClock#TICK_MILLIS} ms), so threads evaluating the same
+ * flag do not contend. Thread-safe.
  */
-final class UsageCounter {
+final class UsageCounter extends StripedCounter {
 
 	private static final VarHandle FIRST;
 
@@ -36,9 +36,6 @@ final class UsageCounter {
 	}
 
 	private final CoarseClock clock;
-
-	/** The on count (first) and the off count (other). */
-	private final StripedCounter onOff = new StripedCounter();
 
 	private final Map<String, StripedCounter> variants = new ConcurrentHashMap<>();
 
@@ -58,7 +55,7 @@ final class UsageCounter {
 	}
 
 	void record(boolean enabled, @Nullable StripedCounter variant) {
-		this.onOff.increment(enabled);
+		increment(enabled);
 		if (variant != null) {
 			variant.increment();
 		}
@@ -88,7 +85,7 @@ final class UsageCounter {
 		});
 		long firstMillis = this.first;
 		long lastMillis = this.last;
-		return new UsageSnapshot.FeatureUsage(this.onOff.sum(true), this.onOff.sum(false), byVariant,
+		return new UsageSnapshot.FeatureUsage(sum(true), sum(false), byVariant,
 				(firstMillis != 0) ? Instant.ofEpochMilli(firstMillis) : null,
 				(lastMillis != 0) ? Instant.ofEpochMilli(lastMillis) : null);
 	}
