@@ -63,6 +63,27 @@ public final class FeatureDocuments {
 	}
 
 	/**
+	 * Reads a document like {@link #parse(String, String)}, reporting only the problems
+	 * of its structure (syntax, fields, values); the problems between its parts that the
+	 * evaluator's compiler reports (a prerequisite or segment nobody defines, a cycle, a
+	 * weight for a missing variant) are left in. A writable store reads its own file this
+	 * way, so that a write can fix a hand edit that has such a problem, or change
+	 * something else, instead of being blocked by it.
+	 * @param text the document
+	 * @param source what was read, for messages
+	 * @return the flags and segments, in document order
+	 * @throws FeatureConfigException listing every structural problem
+	 */
+	public static FeatureSet parseStructure(String text, String source) {
+		JsonNode root = tree(text, detectSyntax(text), source);
+		Problems problems = new Problems();
+		FeatureSet set = isLegacy(root) ? new LegacyReader(problems, LegacyOptions.DEFAULTS).document(root)
+				: new NativeReader(problems).document(root);
+		problems.throwIfAny(source);
+		return Objects.requireNonNull(set);
+	}
+
+	/**
 	 * Reads a native document in the given syntax.
 	 * @param text the document
 	 * @param syntax its syntax

@@ -58,6 +58,8 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
 	private @Nullable String loadedText;
 
+	private boolean loadedStructureOnly;
+
 	private volatile @Nullable String seenText;
 
 	private @Nullable ScheduledExecutorService executor;
@@ -115,12 +117,37 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
 	@Override
 	public StoreContent load() {
+		return sync(false);
+	}
+
+	/**
+	 * Returns the file's content checked for its structure only, so that problems a hand
+	 * edit left between flags do not block writes (each write is still checked for the
+	 * problems it adds).
+	 */
+	@Override
+	protected StoreContent contentToCheck() {
+		return sync(true);
+	}
+
+	/**
+	 * Brings the table up to date with the file: read fully checked, or for its structure
+	 * only (the write path); a text read for its structure only is checked fully on the
+	 * next {@link #load()}.
+	 */
+	private StoreContent sync(boolean structureOnly) {
 		synchronized (this.fileLock) {
 			String text = readText();
-			if (!Objects.equals(text, this.loadedText)) {
-				FeatureSet set = (text != null) ? FeatureDocuments.parse(text, this.path.toString()) : FeatureSet.EMPTY;
-				this.table.replace((current) -> set);
+			boolean stale = !Objects.equals(text, this.loadedText);
+			if (stale || (!structureOnly && this.loadedStructureOnly)) {
+				FeatureSet set = (text == null) ? FeatureSet.EMPTY
+						: structureOnly ? FeatureDocuments.parseStructure(text, this.path.toString())
+								: FeatureDocuments.parse(text, this.path.toString());
+				if (!set.equals(this.table.content().features())) {
+					this.table.replace((current) -> set);
+				}
 				this.loadedText = text;
+				this.loadedStructureOnly = structureOnly;
 			}
 			return this.table.content();
 		}
@@ -141,7 +168,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
 	@Override
 	public @Nullable VersionedFeature feature(String key) {
-		load();
+		sync(true);
 		return this.table.get(key);
 	}
 
@@ -150,7 +177,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 			long expectedRevision) {
 		long version;
 		synchronized (this.fileLock) {
-			load();
+			sync(true);
 			version = this.table.write(key, expectedVersion, next, entry, expectedRevision, this::writeFile);
 		}
 		fireChanged();
@@ -162,7 +189,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 			long expectedRevision) {
 		boolean existed;
 		synchronized (this.fileLock) {
-			load();
+			sync(true);
 			existed = this.table.writeSegment(name, conditions, entry, expectedRevision, this::writeFile);
 		}
 		fireChanged();
@@ -179,6 +206,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 					+ "; check that its folder is writable", ex);
 		}
 		this.loadedText = text;
+		this.loadedStructureOnly = true;
 		this.seenText = text;
 	}
 

@@ -171,4 +171,26 @@ class FileFeatureStoreTests {
 			.withMessageContaining(directory.toString());
 	}
 
+	@Test
+	void aHandEditThatBreaksTheSetFailsTheLoadButAWriteCanRepairIt() throws Exception {
+		Path file = this.folder.resolve("features.yml");
+		Files.writeString(file, """
+				version: 1
+				features:
+				  new-checkout:
+				    requires: [ { feature: new-ui } ]
+				""");
+		FileFeatureStore store = FileFeatureStore.of(file);
+		try {
+			assertThatExceptionOfType(FeatureConfigException.class).isThrownBy(store::load)
+				.withMessageContaining("features.new-checkout.requires[0].feature");
+			store.create(FeatureDefinition.builder("new-ui").build(), "alice");
+			assertThat(store.load().features().features()).containsOnlyKeys("new-checkout", "new-ui");
+			assertThat(store.audit(10)).hasSize(1);
+		}
+		finally {
+			store.close();
+		}
+	}
+
 }

@@ -363,8 +363,8 @@ public abstract class WritableFeatureStoreContract {
 
 	/**
 	 * Stores a flag without any check, as a hand edit of the store would, so tests can
-	 * start from a stored set that already has problems. Stores that cannot hold such a
-	 * set (a file store refuses to load it) skip the tests that need it.
+	 * start from a stored set that already has problems. The default skips the tests that
+	 * need it.
 	 * @param feature the flag
 	 * @throws Exception when it cannot be stored
 	 */
