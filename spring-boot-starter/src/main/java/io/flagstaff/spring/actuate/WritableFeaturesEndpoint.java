@@ -8,7 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.flagstaff.Flagstaff;
+import io.flagstaff.config.ConfigProblem;
+import io.flagstaff.config.FeatureConfigException;
 import io.flagstaff.health.HygieneInspector;
+import io.flagstaff.store.FeatureConflictException;
+import io.flagstaff.store.FeatureStoreException;
 import io.flagstaff.store.WritableFeatureStore;
 import org.jspecify.annotations.Nullable;
 
@@ -80,22 +84,41 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 		}
 		Principal principal = securityContext.getPrincipal();
 		String actor = (principal != null) ? principal.getName() : ANONYMOUS_ACTOR;
-		switch (action.toLowerCase(Locale.ROOT)) {
-			case "enable" -> store.enable(key, actor);
-			case "disable" -> store.disable(key, actor);
-			case "rollout" -> store.setRollout(key, rollout, actor);
-			case "weights" -> {
-				Map<String, Integer> parsed = parseWeights(weights);
-				if (parsed.isEmpty()) {
-					return error(WebEndpointResponse.STATUS_BAD_REQUEST,
-							"action 'weights' needs 'weights', for example \"control=50,discount=50\"");
+		try {
+			switch (action.toLowerCase(Locale.ROOT)) {
+				case "enable" -> store.enable(key, actor);
+				case "disable" -> store.disable(key, actor);
+				case "rollout" -> store.setRollout(key, rollout, actor);
+				case "weights" -> {
+					Map<String, Integer> parsed = parseWeights(weights);
+					if (parsed.isEmpty()) {
+						return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+								"action 'weights' needs 'weights', for example \"control=50,discount=50\"");
+					}
+					store.setVariantWeights(key, parsed, actor);
 				}
-				store.setVariantWeights(key, parsed, actor);
+				default -> {
+					return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+							"unknown action '" + action + "': use enable, disable, rollout or weights");
+				}
 			}
-			default -> {
-				return error(WebEndpointResponse.STATUS_BAD_REQUEST,
-						"unknown action '" + action + "': use enable, disable, rollout or weights");
-			}
+		}
+		catch (FeatureConfigException ex) {
+			// the store refused a change that would break the set; nothing was stored
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("error", "the change was refused and nothing was stored: fix the value and send it again");
+			answer.put("problems", ex.getProblems().stream().map(ConfigProblem::toString).toList());
+			return new WebEndpointResponse<>(answer, WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		catch (FeatureConflictException ex) {
+			return error(409, ex.getMessage() + "; read the flag again and repeat the change");
+		}
+		catch (FeatureStoreException ex) {
+			return error(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, "the store could not be written ("
+					+ ex.getMessage() + "); flags keep being served from the last good snapshot, try again later");
+		}
+		catch (IllegalArgumentException ex) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, String.valueOf(ex.getMessage()));
 		}
 		flagstaff().refresh();
 		return new WebEndpointResponse<>(feature(key), WebEndpointResponse.STATUS_OK);

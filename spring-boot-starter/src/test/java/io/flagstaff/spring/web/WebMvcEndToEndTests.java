@@ -136,6 +136,19 @@ class WebMvcEndToEndTests {
 	}
 
 	@Test
+	void refusesAWriteTheStoreRejectsWith400NamingTheProblemAndKeepsTheFlag() throws Exception {
+		HttpResponse<String> rollout = post("/actuator/features/new-checkout",
+				"{\"action\":\"rollout\",\"rollout\":150}", "alice");
+		assertThat(rollout.statusCode()).as(rollout.body()).isEqualTo(400);
+		assertThat(rollout.body()).contains("nothing was stored")
+			.contains("features.new-checkout.rollout: must be between 0 and 100, was 150");
+		HttpResponse<String> weights = post("/actuator/features/pricing",
+				"{\"action\":\"weights\",\"weights\":\"control=many\"}", "alice");
+		assertThat(weights.statusCode()).as(weights.body()).isEqualTo(400);
+		assertThat(this.flagstaff.snapshot().definition("new-checkout").rollout()).isIn(null, 100.0);
+	}
+
+	@Test
 	void rejectsAnUnknownActionOrFlagWithTheFix() throws Exception {
 		HttpResponse<String> action = post("/actuator/features/new-checkout", "{\"action\":\"explode\"}", "alice");
 		assertThat(action.statusCode()).isEqualTo(400);
