@@ -173,7 +173,8 @@ def extras(directory, r1, r2):
     if ns(r1, "HealthRecord", "recordSuccess"):
         lines.append(f"| health guard: record a successful call (ns/op) | {cell(r1, 'HealthRecord', 'recordSuccess')} | {cell(r2, 'HealthRecord', 'recordSuccess')} |")
     for method in ("plainBean", "featureToggleAspect", "featureToggleNoRecorder", "timedAspect", "micrometerRecorderSuccess",
-                   "micrometerTimerAlone", "directPlusEvaluation", "routingProxy", "routingProxyNoRecorder"):
+                   "micrometerTimerAlone", "directPlusEvaluation", "directPlusScopeEvaluation", "routingProxy",
+                   "routingProxyNoRecorder"):
         if ns(r1, "Spring", method):
             lines.append(f"| Spring: {method} (ns/op) | {cell(r1, 'Spring', method)} | {cell(r2, 'Spring', method)} |")
     swap = index(load(directory, "swap.json"))
