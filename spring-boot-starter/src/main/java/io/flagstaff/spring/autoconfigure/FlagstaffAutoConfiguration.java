@@ -55,6 +55,7 @@ public final class FlagstaffAutoConfiguration {
 		Flagstaff.Builder builder = Flagstaff.builder(store)
 			.environment(flagEnvironment(properties, environment))
 			.strict(properties.isStrict())
+			.usageStatistics(properties.isUsageStatistics())
 			.exposureListener(exposures.getIfUnique());
 		listeners.orderedStream().forEach(builder::listener);
 		return builder.build();

@@ -39,6 +39,13 @@ public class FlagstaffProperties {
 	private boolean strict;
 
 	/**
+	 * Whether to count evaluations per flag (on, off, per variant, first and last time),
+	 * as the actuator endpoint and the hygiene report show them. Costs a per-thread
+	 * counter increment per evaluation.
+	 */
+	private boolean usageStatistics = true;
+
+	/**
 	 * Order of the advice that guards @FeatureToggle methods; lower runs earlier
 	 * (outside). The default runs outside @Transactional.
 	 */
@@ -92,6 +99,14 @@ public class FlagstaffProperties {
 
 	public void setStrict(boolean strict) {
 		this.strict = strict;
+	}
+
+	public boolean isUsageStatistics() {
+		return this.usageStatistics;
+	}
+
+	public void setUsageStatistics(boolean usageStatistics) {
+		this.usageStatistics = usageStatistics;
 	}
 
 	public int getAspectOrder() {

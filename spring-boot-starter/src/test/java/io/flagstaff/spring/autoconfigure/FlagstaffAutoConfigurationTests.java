@@ -180,6 +180,21 @@ class FlagstaffAutoConfigurationTests {
 	}
 
 	@Test
+	void countsEvaluationsUnlessUsageStatisticsAreTurnedOff() {
+		this.runner.run((context) -> {
+			Flagstaff flagstaff = context.getBean(Flagstaff.class);
+			flagstaff.isEnabled("staging-only");
+			assertThat(flagstaff.usage().feature("staging-only")).isNotNull()
+				.satisfies((usage) -> assertThat(usage.total()).isEqualTo(1));
+		});
+		this.runner.withPropertyValues("flagstaff.usage-statistics=false").run((context) -> {
+			Flagstaff flagstaff = context.getBean(Flagstaff.class);
+			flagstaff.isEnabled("staging-only");
+			assertThat(flagstaff.usage().features()).isEmpty();
+		});
+	}
+
+	@Test
 	void rejectsADisabledStatusOtherThan404Or503() {
 		this.runner.withPropertyValues("flagstaff.web.disabled-status=500")
 			.run((context) -> assertThat(context).hasFailed()
