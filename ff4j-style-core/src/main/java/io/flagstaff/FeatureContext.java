@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FeatureContext {
 
-	private static final FeatureContext EMPTY = new Builder().build();
-
+	// before EMPTY, whose builder reads it
 	private static final String[] NO_ATTRIBUTES = new String[0];
+
+	private static final FeatureContext EMPTY = new Builder().build();
 
 	private static final VarHandle USER_ID_HASH;
 
@@ -313,12 +314,29 @@ public final class FeatureContext {
 		return obj instanceof FeatureContext other && Objects.equals(this.userId, other.userId)
 				&& Objects.equals(this.sessionId, other.sessionId)
 				&& Objects.equals(this.environment, other.environment)
-				&& Objects.equals(this.currentTime, other.currentTime) && attributes().equals(other.attributes());
+				&& Objects.equals(this.currentTime, other.currentTime) && sameAttributes(other);
+	}
+
+	private boolean sameAttributes(FeatureContext other) {
+		if (this.attributeCount != other.attributeCount) {
+			return false;
+		}
+		for (int i = 0; i < this.attributeCount * 2; i += 2) {
+			if (!this.pairs[i + 1].equals(other.customAttribute(this.pairs[i]))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.userId, this.sessionId, this.environment, this.currentTime, attributes());
+		// the attributes hash as a Map's entries would, without building the map
+		int attributes = 0;
+		for (int i = 0; i < this.attributeCount * 2; i += 2) {
+			attributes += this.pairs[i].hashCode() ^ this.pairs[i + 1].hashCode();
+		}
+		return Objects.hash(this.userId, this.sessionId, this.environment, this.currentTime, attributes);
 	}
 
 	@Override

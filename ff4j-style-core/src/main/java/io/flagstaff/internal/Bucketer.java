@@ -104,8 +104,8 @@ abstract class Bucketer {
 			return ThreadLocalRandom.current().nextLong();
 		}
 		if (key.isContextValue()) {
-			long hash = context.bucketingHash(key.name());
-			return (hash != 0 || key.get(context, runtime) != null) ? hash : EMPTY_KEY_HASH;
+			// keySource found the value present: the context hashes it once and caches it
+			return context.bucketingHash(key.name());
 		}
 		String value = key.get(context, runtime);
 		return (value != null) ? Hashing.xxHash64(value) : EMPTY_KEY_HASH;

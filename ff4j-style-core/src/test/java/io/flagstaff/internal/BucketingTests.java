@@ -95,7 +95,7 @@ class BucketingTests {
 	}
 
 	@Test
-	void contextCachesTheHashOfItsUserAndSession() {
+	void contextHashesItsUserAndSessionWithXxHash64() {
 		FeatureContext context = FeatureContext.builder()
 			.userId("u-42")
 			.sessionId("abc")

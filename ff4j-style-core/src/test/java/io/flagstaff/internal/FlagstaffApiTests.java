@@ -191,12 +191,14 @@ class FlagstaffApiTests {
 	@Test
 	void usageCountsStayExactWithMoreThreadsThanCounterCells() throws InterruptedException {
 		try (Flagstaff flagstaff = flagstaff(InMemoryFeatureStore.of(FeatureDefinition.builder("f").build(),
+				FeatureDefinition.builder("off").enabled(false).build(),
 				FeatureDefinition.builder("v").variants(List.of(new VariantDefinition("only", 1, null))).build()))) {
 			Thread[] threads = new Thread[StripedCounter.CELLS * 2 + 3];
 			for (int t = 0; t < threads.length; t++) {
 				threads[t] = new Thread(() -> {
 					for (int i = 0; i < 1_000; i++) {
 						flagstaff.isEnabled("f", USER);
+						flagstaff.isEnabled("off", USER);
 						flagstaff.variant("v", USER);
 					}
 				});
@@ -206,6 +208,7 @@ class FlagstaffApiTests {
 				thread.join();
 			}
 			assertThat(flagstaff.usage().feature("f").on()).isEqualTo(threads.length * 1_000L);
+			assertThat(flagstaff.usage().feature("off").off()).isEqualTo(threads.length * 1_000L);
 			assertThat(flagstaff.usage().feature("v").variants()).containsEntry("only", threads.length * 1_000L);
 		}
 	}
