@@ -394,7 +394,7 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	private <T> T checked(String source, UnaryOperator<FeatureSet> change, LongFunction<T> write) {
 		for (int attempt = 1;; attempt++) {
 			StoreContent content = contentToCheck();
-			WriteCheck.check(content.features(), change.apply(content.features()), source);
+			WriteCheck.check(this, content.features(), change.apply(content.features()), source);
 			try {
 				return write.apply(content.revision());
 			}

@@ -28,7 +28,8 @@ abstract class ForwardingWritableFeatureStore implements WritableFeatureStore {
 	 * @return what it returns
 	 */
 	<T> T forward(Function<WritableFeatureStore, T> operation) {
-		return operation.apply(writable());
+		WritableFeatureStore target = writable();
+		return WriteCheck.within(this, target, null, () -> operation.apply(target));
 	}
 
 	@Override

@@ -141,7 +141,7 @@ public final class LayeredFeatureStore extends ForwardingWritableFeatureStore {
 	<T> T forward(Function<WritableFeatureStore, T> operation) {
 		WritableFeatureStore target = writable();
 		Map<FeatureStore, FeatureSet> others = new IdentityHashMap<>();
-		return WriteCheck.within((own) -> combine(
+		return WriteCheck.within(this, target, (own) -> combine(
 				(layer) -> (layer == target) ? own : others.computeIfAbsent(layer, (other) -> other.load().features())),
 				() -> operation.apply(target));
 	}

@@ -10,6 +10,7 @@ import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureConfigException;
 import io.flagstaff.internal.SnapshotCompiler;
 import io.flagstaff.model.FeatureSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The check every write passes before it is stored: the whole set after the write must
@@ -21,21 +22,42 @@ import io.flagstaff.model.FeatureSet;
  */
 final class WriteCheck {
 
-	private static final ThreadLocal<UnaryOperator<FeatureSet>> VIEW = new ThreadLocal<>();
+	private static final ThreadLocal<View> VIEW = new ThreadLocal<>();
 
 	private WriteCheck() {
 	}
 
 	/**
-	 * Runs a write whose checks see the writable store's content through a view; views of
-	 * nested stores compose (the innermost first).
-	 * @param view turns the writable store's content into what the evaluator compiles
+	 * Runs a write of a composing store on the store it writes to, whose checks then see
+	 * that store's content through a view. The view belongs to that target store alone: a
+	 * write to any other store on the same thread (say from a change listener called
+	 * during this write) is checked on its own content. Views of nested stores compose
+	 * (the innermost first); a store that only forwards passes {@code null} and hands an
+	 * active view on to its target.
+	 * @param self the composing or forwarding store
+	 * @param target the store the write goes to
+	 * @param view turns the target's content into what the evaluator compiles, or
+	 * {@code null} for none of its own
 	 * @param write the write
 	 * @return what the write returns
 	 */
-	static <T> T within(UnaryOperator<FeatureSet> view, Supplier<T> write) {
-		UnaryOperator<FeatureSet> outer = VIEW.get();
-		VIEW.set((outer != null) ? (set) -> outer.apply(view.apply(set)) : view);
+	static <T> T within(Object self, Object target, @Nullable UnaryOperator<FeatureSet> view, Supplier<T> write) {
+		View outer = VIEW.get();
+		boolean nested = outer != null && outer.target() == self;
+		if (view == null && !nested) {
+			return write.get();
+		}
+		UnaryOperator<FeatureSet> combined;
+		if (!nested) {
+			combined = view;
+		}
+		else if (view == null) {
+			combined = outer.view();
+		}
+		else {
+			combined = (set) -> outer.view().apply(view.apply(set));
+		}
+		VIEW.set(new View(target, combined));
 		try {
 			return write.get();
 		}
@@ -51,13 +73,15 @@ final class WriteCheck {
 
 	/**
 	 * Rejects a write that introduces problems.
+	 * @param store the store being written, to find the view that applies to it
 	 * @param before the store's content before the write
 	 * @param after the store's content the write would leave
 	 * @param source the write and the store, for the message
 	 * @throws FeatureConfigException listing the new problems, each with its path and fix
 	 */
-	static void check(FeatureSet before, FeatureSet after, String source) {
-		UnaryOperator<FeatureSet> view = VIEW.get();
+	static void check(Object store, FeatureSet before, FeatureSet after, String source) {
+		View active = VIEW.get();
+		UnaryOperator<FeatureSet> view = (active != null && active.target() == store) ? active.view() : null;
 		FeatureSet viewBefore = (view != null) ? view.apply(before) : before;
 		FeatureSet viewAfter = (view != null) ? view.apply(after) : after;
 		List<ConfigProblem> problems = SnapshotCompiler.problems(viewAfter);
@@ -69,6 +93,9 @@ final class WriteCheck {
 		if (!introduced.isEmpty()) {
 			throw new FeatureConfigException(source, introduced);
 		}
+	}
+
+	private record View(Object target, UnaryOperator<FeatureSet> view) {
 	}
 
 }

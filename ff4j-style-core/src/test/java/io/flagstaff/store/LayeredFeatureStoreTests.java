@@ -1,6 +1,7 @@
 package io.flagstaff.store;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -125,6 +126,32 @@ class LayeredFeatureStoreTests {
 			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
 				.containsExactly("features.checkout.requires[0].feature"));
 		assertThat(defaults.feature("new-ui")).isNotNull();
+	}
+
+	@Test
+	void aWriteToAnUnrelatedStoreFromAListenerIsCheckedOnThatStoresOwnContent() {
+		InMemoryFeatureStore defaults = InMemoryFeatureStore.of(flag("new-ui", "defaults"));
+		InMemoryFeatureStore shared = new InMemoryFeatureStore();
+		InMemoryFeatureStore unrelated = new InMemoryFeatureStore();
+		LayeredFeatureStore store = LayeredFeatureStore.builder().defaults(defaults).shared(shared).build();
+		List<FeatureConfigException> refused = new ArrayList<>();
+		shared.subscribe(() -> {
+			try {
+				// new-ui exists in the layered view, not in the unrelated store
+				unrelated.create(
+						flag("orphan", "listener").toBuilder().requires(List.of(Prerequisite.on("new-ui"))).build(),
+						"listener");
+			}
+			catch (FeatureConfigException ex) {
+				refused.add(ex);
+			}
+		});
+		store.create(flag("checkout", "shared"), "alice");
+		assertThat(shared.feature("checkout")).isNotNull();
+		assertThat(refused).singleElement()
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
+				.containsExactly("features.orphan.requires[0].feature"));
+		assertThat(unrelated.feature("orphan")).isNull();
 	}
 
 }
