@@ -117,21 +117,12 @@ public class SpringBenchmark {
 			this.recorder = new MicrometerFeatureCallRecorder(registry);
 			this.timer = Timer.builder("bench.timer").tag("feature", Workload.ON_OFF).register(registry);
 			FeatureCalls calls = new FeatureCalls(List.of(new MicrometerFeatureCallRecorder(registry)));
-			this.guarded = guard(new FeatureCalls(List.of(new MicrometerFeatureCallRecorder(registry))));
+			this.guarded = guard(calls);
 			this.guardedNoMetrics = guard(new FeatureCalls(List.of()));
 			AspectJProxyFactory timedFactory = new AspectJProxyFactory(new Service());
 			timedFactory.addAspect(new TimedAspect(registry));
 			this.timed = timedFactory.getProxy();
-			DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
-			beanFactory.registerSingleton("flagstaff", this.flagstaff);
-			beanFactory.registerSingleton("featureCalls", calls);
-			beanFactory.registerSingleton("newGreeter", this.onGreeter);
-			beanFactory.registerSingleton("oldGreeter", this.offGreeter);
-			StrategyRouterFactoryBean router = new StrategyRouterFactoryBean(
-					new StrategyGroup(Workload.ON_OFF, Greeter.class, false,
-							java.util.Map.of(StrategyGroup.ON, "newGreeter", StrategyGroup.OFF, "oldGreeter"), null));
-			router.setBeanFactory(beanFactory);
-			this.routing = (Greeter) router.getObject();
+			this.routing = router(calls);
 			this.routingNoRecorder = router(new FeatureCalls(List.of()));
 		}
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.flagstaff.FeatureNotFoundException;
 import io.flagstaff.Flagstaff;
 import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureConfigException;
@@ -109,6 +110,10 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 			answer.put("error", "the change was refused and nothing was stored: fix the value and send it again");
 			answer.put("problems", ex.getProblems().stream().map(ConfigProblem::toString).toList());
 			return new WebEndpointResponse<>(answer, WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		catch (FeatureNotFoundException ex) {
+			// deleted between the lookup above and the write
+			return error(WebEndpointResponse.STATUS_NOT_FOUND, "no flag has the key '" + key + "'");
 		}
 		catch (FeatureConflictException ex) {
 			return error(409, ex.getMessage() + "; read the flag again and repeat the change");
