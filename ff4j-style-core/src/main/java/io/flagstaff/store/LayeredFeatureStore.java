@@ -146,16 +146,6 @@ public final class LayeredFeatureStore extends ForwardingWritableFeatureStore {
 				() -> operation.apply(target));
 	}
 
-	/**
-	 * Reads a flag with its version from the writable layer (not the merged view).
-	 * @param key the flag key
-	 * @return the flag, or {@code null}
-	 */
-	@Override
-	public @Nullable VersionedFeature feature(String key) {
-		return super.feature(key);
-	}
-
 	@Override
 	public String toString() {
 		return "layered store over " + layers();

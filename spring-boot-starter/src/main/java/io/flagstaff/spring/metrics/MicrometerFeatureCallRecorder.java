@@ -120,7 +120,8 @@ public final class MicrometerFeatureCallRecorder implements FeatureCallRecorder 
 
 		private volatile @Nullable Timer success;
 
-		private final ConcurrentMap<Class<?>, Timer> failures = new ConcurrentHashMap<>();
+		// keyed by the tag value, not the Class, so a redeployed class loader is not kept
+		private final ConcurrentMap<String, Timer> failures = new ConcurrentHashMap<>();
 
 		CallMeters(String feature, String variant) {
 			this.feature = feature;
@@ -137,8 +138,9 @@ public final class MicrometerFeatureCallRecorder implements FeatureCallRecorder 
 		}
 
 		Timer failure(Class<?> type) {
-			Timer timer = this.failures.get(type);
-			return (timer != null) ? timer : this.failures.computeIfAbsent(type, (key) -> timer("failure", name(key)));
+			String exception = name(type);
+			Timer timer = this.failures.get(exception);
+			return (timer != null) ? timer : this.failures.computeIfAbsent(exception, (key) -> timer("failure", key));
 		}
 
 		private Timer timer(String outcome, String exception) {
