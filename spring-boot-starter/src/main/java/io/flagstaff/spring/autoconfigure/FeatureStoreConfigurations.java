@@ -17,6 +17,7 @@ import io.flagstaff.store.FileFeatureStore;
 import io.flagstaff.store.InMemoryFeatureStore;
 import io.flagstaff.store.jdbc.JdbcFeatureStore;
 import io.flagstaff.store.redis.RedisFeatureStore;
+import io.lettuce.core.RedisURI;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -147,10 +148,10 @@ final class FeatureStoreConfigurations {
 	@ConditionalOnProperty(name = "flagstaff.store.type", havingValue = "redis")
 	static class RedisStore {
 
-		static RedisFeatureStore build(FlagstaffProperties properties, Supplier<String> connection) {
+		static RedisFeatureStore build(FlagstaffProperties properties, Supplier<RedisURI> connection) {
 			FlagstaffProperties.Redis redis = properties.getStore().getRedis();
-			String uri = (redis.getUri() != null) ? redis.getUri() : connection.get();
-			return RedisFeatureStore.builder(uri)
+			String uri = redis.getUri();
+			return ((uri != null) ? RedisFeatureStore.builder(uri) : RedisFeatureStore.builder(connection.get()))
 				.keyPrefix(redis.getKeyPrefix())
 				.pollInterval(properties.getStore().getPollInterval())
 				.build();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FlagstaffStoreAutoConfigurationTests {
@@ -169,31 +171,92 @@ class FlagstaffStoreAutoConfigurationTests {
 				.hasMessageContaining("set flagstaff.store.redis.uri"));
 	}
 
-	private static void assertUri(String uri) {
-		assertUri(uri, "bob", "s3cret");
-	}
-
-	private static void assertUri(String uri, @Nullable String username, String password) {
-		RedisURI read = RedisURI.create(uri);
-		assertThat(read.getHost()).isEqualTo("redis.example");
-		assertThat(read.getPort()).isEqualTo(6380);
-		assertThat(read.getDatabase()).isEqualTo(5);
-		RedisCredentials credentials = read.getCredentialsProvider().resolveCredentials().block();
-		assertThat(credentials).isNotNull();
-		assertThat(credentials.getUsername()).isEqualTo(username);
-		assertThat(credentials.getPassword()).isEqualTo(password.toCharArray());
-		assertThat(read.isSsl()).isTrue();
+	@Test
+	void keepsCredentialsWithReservedCharactersWhole() {
+		String username = "b:o@b/%41";
+		String password = "p@ss:w/rd%20é+?#";
+		String[] properties = { "spring.data.redis.host=redis.example", "spring.data.redis.port=6380",
+				"spring.data.redis.database=5", "spring.data.redis.username=" + username,
+				"spring.data.redis.password=" + password, "spring.data.redis.ssl.enabled=true" };
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues(properties)
+			.run((context) -> assertUri(
+					RedisConnectionUri.of(context.getBean(DataRedisConnectionDetails.class), context.getEnvironment()),
+					username, password, true));
+		new ApplicationContextRunner().withPropertyValues(properties)
+			.run((context) -> assertUri(RedisConnectionUri.of(context.getEnvironment()), username, password, true));
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.host=redis.example", "spring.data.redis.port=6380",
+					"spring.data.redis.database=5", "spring.data.redis.password=" + password)
+			.run((context) -> assertUri(
+					RedisConnectionUri.of(context.getBean(DataRedisConnectionDetails.class), context.getEnvironment()),
+					null, password, false));
 	}
 
 	@Test
-	void keepsAPasswordWithReservedCharactersWhole() {
+	void takesTlsFromAServiceConnectionNotFromTheSslProperties() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.host=redis.example", "spring.data.redis.port=6380",
-					"spring.data.redis.database=5", "spring.data.redis.password=p@ss:w/rd%20é",
-					"spring.data.redis.ssl.enabled=true")
+			.withBean(DataRedisConnectionDetails.class, () -> new ServiceConnection("s3cret", null))
+			.withPropertyValues("spring.data.redis.ssl.enabled=true", "spring.data.redis.ssl.bundle=client")
 			.run((context) -> assertUri(
 					RedisConnectionUri.of(context.getBean(DataRedisConnectionDetails.class), context.getEnvironment()),
-					null, "p@ss:w/rd%20é"));
+					"bob", "s3cret", false));
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withBean(DataRedisConnectionDetails.class,
+					() -> new ServiceConnection("s3cret", SslBundle.systemDefault()))
+			.run((context) -> assertUri(
+					RedisConnectionUri.of(context.getBean(DataRedisConnectionDetails.class), context.getEnvironment()),
+					"bob", "s3cret", true));
+	}
+
+	@Test
+	void connectsTheRedisStoreThroughAServiceConnectionWithoutTlsWhateverTheSslProperties() {
+		assumeRedis();
+		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withBean(DataRedisConnectionDetails.class,
+					() -> new ServiceConnection("127.0.0.1", 6379, 3, null, null, null))
+			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
+					"spring.data.redis.ssl.enabled=true")
+			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
+		assertThat(keysIn(3, prefix)).isNotEmpty();
+		deleteKeys(3, prefix);
+	}
+
+	@Test
+	void failsWithTheFixWhenTheRedisUrlIsMalformedWithoutEchoingIt() {
+		new ApplicationContextRunner()
+			.withPropertyValues("spring.data.redis.url=redis://bob:pa ss@redis.example:6380/5")
+			.run((context) -> assertThatIllegalStateException()
+				.isThrownBy(() -> RedisConnectionUri.of(context.getEnvironment()))
+				.withMessageStartingWith("spring.data.redis.url is not a valid Redis URI")
+				.withMessageContaining("percent-encoded")
+				.withMessageNotContaining("pa ss")
+				.withNoCause());
+	}
+
+	@Test
+	void failsWithTheFixWhenTheRedisPortIsOutOfRange() {
+		new ApplicationContextRunner().withPropertyValues("spring.data.redis.port=70000")
+			.run((context) -> assertThatIllegalStateException()
+				.isThrownBy(() -> RedisConnectionUri.of(context.getEnvironment()))
+				.withMessageContaining("spring.data.redis.* has host 'localhost', port 70000")
+				.withMessageContaining("flagstaff.store.redis.uri"));
+	}
+
+	private static void assertUri(RedisURI uri) {
+		assertUri(uri, "bob", "s3cret", true);
+	}
+
+	private static void assertUri(RedisURI uri, @Nullable String username, String password, boolean ssl) {
+		assertThat(uri.getHost()).isEqualTo("redis.example");
+		assertThat(uri.getPort()).isEqualTo(6380);
+		assertThat(uri.getDatabase()).isEqualTo(5);
+		RedisCredentials credentials = uri.getCredentialsProvider().resolveCredentials().block();
+		assertThat(credentials).isNotNull();
+		assertThat(credentials.getUsername()).isEqualTo(username);
+		assertThat(credentials.getPassword()).isEqualTo(password.toCharArray());
+		assertThat(uri.isSsl()).isEqualTo(ssl);
 	}
 
 	private static void createAFlagThrough(AssertableApplicationContext context) {
@@ -241,6 +304,39 @@ class FlagstaffStoreAutoConfigurationTests {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Connection details as a Testcontainers or Docker Compose service connection
+	 * provides them.
+	 */
+	record ServiceConnection(String host, int port, int database, @Nullable String username, @Nullable String password,
+			@Nullable SslBundle sslBundle) implements DataRedisConnectionDetails {
+
+		ServiceConnection(String password, @Nullable SslBundle sslBundle) {
+			this("redis.example", 6380, 5, "bob", password, sslBundle);
+		}
+
+		@Override
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		@Override
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		@Override
+		public @Nullable SslBundle getSslBundle() {
+			return this.sslBundle;
+		}
+
+		@Override
+		public Standalone getStandalone() {
+			return Standalone.of(this.host, this.port, this.database);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

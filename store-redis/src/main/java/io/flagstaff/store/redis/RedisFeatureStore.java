@@ -103,6 +103,18 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	/**
+	 * Starts building a store that connects to a Redis URI built in code, for example
+	 * with {@link RedisURI#builder()}: credentials are used as given, with no URI
+	 * encoding to get right. The store's client uses this object: do not change it
+	 * afterwards.
+	 * @param uri the URI
+	 * @return a builder
+	 */
+	public static Builder builder(RedisURI uri) {
+		return new Builder(Objects.requireNonNull(uri, "uri"), null);
+	}
+
+	/**
 	 * Starts building a store over a client the application manages (and closes).
 	 * @param client the client
 	 * @return a builder
