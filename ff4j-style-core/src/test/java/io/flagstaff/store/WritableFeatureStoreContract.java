@@ -10,7 +10,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.flagstaff.FeatureNotFoundException;
@@ -19,6 +21,7 @@ import io.flagstaff.config.FeatureConfigException;
 import io.flagstaff.internal.SnapshotCompiler;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
 import io.flagstaff.model.FeatureType;
 import io.flagstaff.model.FeatureValue;
 import io.flagstaff.model.Kill;
@@ -26,6 +29,7 @@ import io.flagstaff.model.Operator;
 import io.flagstaff.model.Prerequisite;
 import io.flagstaff.model.Rule;
 import io.flagstaff.model.VariantDefinition;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -460,42 +464,116 @@ public abstract class WritableFeatureStoreContract {
 	}
 
 	@Test
-	void concurrentWritesThatAreEachValidNeverLeaveAnInvalidSet() throws Exception {
+	void ofTwoValidWritesCheckedOnTheSameRevisionThatTogetherBreakTheSetOneIsRefused() throws Exception {
+		this.store.create(simpleFeature("parent"), "setup");
+		FeatureDefinition child = simpleFeature("child").toBuilder()
+			.requires(List.of(Prerequisite.on("parent")))
+			.build();
+		List<Attempt> attempts = writeCheckedOnTheSameRevision(() -> this.store.delete("parent", "alice"),
+				() -> this.store.create(child, "bob"));
+		List<Attempt> refused = attempts.stream().filter((attempt) -> attempt.failure() != null).toList();
+		assertThat(refused).as("exactly one of the two writes is refused").hasSize(1);
+		Attempt loser = refused.get(0);
+		Attempt winner = attempts.get(1 - attempts.indexOf(loser));
+		assertThat(loser.checks()).as("the refused write was checked again on the content the other write left")
+			.isGreaterThan(winner.checks());
+		assertThat(loser.failure()).isInstanceOf(FeatureConfigException.class)
+			.hasMessageContaining(loser.actor())
+			.hasMessageContaining("nothing was stored");
+		assertThat(((FeatureConfigException) loser.failure()).getProblems()).extracting(ConfigProblem::path)
+			.containsExactly("features.child.requires[0].feature");
+		StoreContent after = this.store.load();
+		assertThat(SnapshotCompiler.problems(after.features())).isEmpty();
+		if (winner.actor().equals("alice")) {
+			assertThat(after.features().features()).isEmpty();
+		}
+		else {
+			assertThat(after.features().features()).containsOnlyKeys("parent", "child");
+		}
+		assertThat(this.store.audit(10)).extracting(AuditEntry::actor).containsExactly(winner.actor(), "setup");
+	}
+
+	@Test
+	void twoValidWritesCheckedOnTheSameRevisionThatFitTogetherAreBothKept() throws Exception {
+		this.store.create(simpleFeature("parent"), "setup");
+		FeatureDefinition first = simpleFeature("first").toBuilder()
+			.requires(List.of(Prerequisite.on("parent")))
+			.build();
+		FeatureDefinition second = simpleFeature("second").toBuilder()
+			.requires(List.of(Prerequisite.on("parent")))
+			.build();
+		List<Attempt> attempts = writeCheckedOnTheSameRevision(() -> this.store.create(first, "alice"),
+				() -> this.store.create(second, "bob"));
+		assertThat(attempts).extracting(Attempt::failure).containsOnlyNulls();
+		assertThat(attempts).extracting(Attempt::checks)
+			.as("the later write was checked again")
+			.doesNotHaveDuplicates();
+		StoreContent after = this.store.load();
+		assertThat(after.features().features()).containsOnlyKeys("parent", "first", "second");
+		assertThat(SnapshotCompiler.problems(after.features())).isEmpty();
+		assertThat(this.store.audit(10)).extracting(AuditEntry::actor)
+			.containsExactlyInAnyOrder("alice", "bob", "setup");
+	}
+
+	/**
+	 * Runs two writes, by {@code alice} and {@code bob}, on two threads so that both are
+	 * checked on the same stored content (the same revision) before either is stored:
+	 * each write's first check waits until the other write has read the content too. The
+	 * barrier hangs on the check seam every store's writes go through
+	 * ({@link WriteCheck#within}), so no store is mocked or subclassed.
+	 * @param alice the first write
+	 * @param bob the second write
+	 * @return what happened to each write, alice's first
+	 */
+	private List<Attempt> writeCheckedOnTheSameRevision(Runnable alice, Runnable bob) throws Exception {
+		CyclicBarrier bothRead = new CyclicBarrier(2);
 		ExecutorService executor = Executors.newFixedThreadPool(2);
 		try {
-			for (int round = 0; round < 10; round++) {
-				String parent = "parent-" + round;
-				String child = "child-" + round;
-				this.store.create(simpleFeature(parent), "setup");
-				CyclicBarrier start = new CyclicBarrier(2);
-				Future<?> delete = executor.submit(() -> {
-					start.await();
-					return tryWrite(() -> this.store.delete(parent, "alice"));
-				});
-				Future<?> create = executor.submit(() -> {
-					start.await();
-					return tryWrite(() -> this.store.create(
-							simpleFeature(child).toBuilder().requires(List.of(Prerequisite.on(parent))).build(),
-							"bob"));
-				});
-				delete.get();
-				create.get();
-				assertThat(SnapshotCompiler.problems(this.store.load().features())).isEmpty();
-			}
+			Future<Attempt> first = executor.submit(() -> attempt("alice", alice, bothRead));
+			Future<Attempt> second = executor.submit(() -> attempt("bob", bob, bothRead));
+			return List.of(first.get(), second.get());
 		}
 		finally {
 			executor.shutdownNow();
 		}
 	}
 
-	private static boolean tryWrite(Runnable write) {
+	private Attempt attempt(String actor, Runnable write, CyclicBarrier bothRead) {
+		AtomicInteger views = new AtomicInteger();
+		UnaryOperator<FeatureSet> waitForTheOtherReadOnce = (set) -> {
+			if (views.incrementAndGet() == 1) {
+				try {
+					// a deadline, not a timing assertion: a store that kept the other
+					// writer from reading would otherwise hang the build
+					bothRead.await(1, TimeUnit.MINUTES);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("the other write never read the store's content", ex);
+				}
+			}
+			return set;
+		};
 		try {
-			write.run();
-			return true;
+			WriteCheck.within(this, this.store, waitForTheOtherReadOnce, () -> {
+				write.run();
+				return null;
+			});
+			return new Attempt(actor, views.get() / 2, null);
 		}
 		catch (FeatureConfigException ex) {
-			return false;
+			return new Attempt(actor, views.get() / 2, ex);
 		}
+	}
+
+	/**
+	 * What happened to one write.
+	 *
+	 * @param actor who wrote
+	 * @param checks how often the write was checked (each check views the content before
+	 * and after the write)
+	 * @param failure why it was refused, {@code null} when it was stored
+	 */
+	private record Attempt(String actor, int checks, @Nullable Exception failure) {
 	}
 
 	/**
