@@ -10,8 +10,6 @@ import io.flagstaff.Flagstaff;
 import io.flagstaff.spring.FeatureScope;
 import io.flagstaff.spring.aop.FeatureCalls;
 import io.flagstaff.spring.aop.ReactiveSupport;
-import org.aopalliance.intercept.MethodInterceptor;
-import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -23,12 +21,13 @@ import org.springframework.util.ReflectionUtils;
  * and {@code Flux} methods, at subscription), picks the {@link Route} of the chosen bean,
  * and records the evaluation and the call. Used by the routing classes
  * {@link RouterClasses} generates (one direct interface call per method, no reflection)
- * and, when a class cannot be generated, as the advice of a Spring AOP proxy.
+ * and, when a class cannot be generated, by the JDK proxy {@link RouterProxies} creates
+ * (one reflective call per method).
  * <p>
  * Public only because generated routing classes live in the package of the interface they
  * implement: not API. Thread-safe.
  */
-public final class StrategyRouter implements MethodInterceptor {
+public final class StrategyRouter {
 
 	private final StrategyGroup group;
 
@@ -109,29 +108,33 @@ public final class StrategyRouter implements MethodInterceptor {
 	 * @throws Throwable what the chosen bean threw
 	 */
 	public @Nullable Object invokeSlow(int index, @Nullable Object[] arguments) throws Throwable {
-		return invoke(this.slowMethods.get(index), arguments);
+		return call(this.slowMethods.get(index), arguments);
 	}
 
-	@Override
-	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		return invoke(invocation.getMethod(), invocation.getArguments());
-	}
-
-	private @Nullable Object invoke(Method method, @Nullable Object[] arguments) throws Throwable {
+	/**
+	 * Calls an interface method on the chosen bean, reflectively: routed now, or at
+	 * subscription for a method returning {@code Mono} or {@code Flux}.
+	 * @param method the interface method
+	 * @param arguments the arguments ({@code null} for none)
+	 * @return the method's result
+	 * @throws Throwable what the chosen bean threw, unchanged
+	 */
+	@Nullable Object call(Method method, @Nullable Object @Nullable [] arguments) throws Throwable {
 		if (ReactiveSupport.isReactive(method.getReturnType())) {
 			return ReactiveSupport.deferWithScope(method.getReturnType(), (scope) -> {
 				try {
-					return call((scope != null) ? route(scope) : route(), method, arguments);
+					return callOn((scope != null) ? route(scope) : route(), method, arguments);
 				}
 				catch (Throwable ex) {
 					return ReactiveSupport.error(method.getReturnType(), ex);
 				}
 			});
 		}
-		return call(route(), method, arguments);
+		return callOn(route(), method, arguments);
 	}
 
-	private @Nullable Object call(Route route, Method method, @Nullable Object[] arguments) throws Throwable {
+	private @Nullable Object callOn(Route route, Method method, @Nullable Object @Nullable [] arguments)
+			throws Throwable {
 		Object target = route.target();
 		long start = route.start();
 		Object result;

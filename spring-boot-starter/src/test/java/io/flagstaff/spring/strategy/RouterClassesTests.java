@@ -1,10 +1,12 @@
 package io.flagstaff.spring.strategy;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,6 +20,8 @@ import io.flagstaff.store.InMemoryFeatureStore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -25,8 +29,12 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * The two kinds of router (the class generated next to the interface, and the JDK proxy
+ * used when no class can be defined there) pass the same tests.
+ */
 class RouterClassesTests {
 
 	private final Flagstaff flagstaff = Flagstaff
@@ -35,80 +43,148 @@ class RouterClassesTests {
 
 	private final Queue<String> recorded = new ConcurrentLinkedQueue<>();
 
-	private final Calculator router = router();
-
 	@AfterEach
 	void close() {
 		this.flagstaff.close();
 	}
 
-	private Calculator router() {
+	private Calculator router(Kind kind) {
+		return (Calculator) router(kind, Calculator.class, new NewCalculator(), new OldCalculator());
+	}
+
+	private Object router(Kind kind, Class<?> type, Object on, Object off) {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerSingleton("flagstaff", this.flagstaff);
 		beanFactory.registerSingleton("featureCalls", new FeatureCalls(List.of(new Recorder())));
-		beanFactory.registerSingleton("newCalculator", new NewCalculator());
-		beanFactory.registerSingleton("oldCalculator", new OldCalculator());
-		StrategyRouterFactoryBean factory = new StrategyRouterFactoryBean(new StrategyGroup("calc", Calculator.class,
-				false, Map.of(StrategyGroup.ON, "newCalculator", StrategyGroup.OFF, "oldCalculator"), null));
+		beanFactory.registerSingleton("onBean", on);
+		beanFactory.registerSingleton("offBean", off);
+		StrategyRouterFactoryBean factory = new StrategyRouterFactoryBean(new StrategyGroup("calc", type, false,
+				Map.of(StrategyGroup.ON, "onBean", StrategyGroup.OFF, "offBean"), null), kind == Kind.GENERATED_CLASS);
 		factory.setBeanFactory(beanFactory);
-		return (Calculator) factory.getObject();
+		Object router = factory.getObject();
+		assertThat(Proxy.isProxyClass(router.getClass())).isEqualTo(kind == Kind.JDK_PROXY);
+		return router;
 	}
 
 	@Test
-	void routesThroughAGeneratedClassNextToThePackagePrivateInterface() {
-		assertThat(Proxy.isProxyClass(this.router.getClass())).isFalse();
-		assertThat(AopUtils.isAopProxy(this.router)).isFalse();
-		assertThat(this.router.getClass().getPackageName()).isEqualTo(Calculator.class.getPackageName());
-		assertThat(this.router.toString()).startsWith("StrategyRouter[Calculator for feature 'calc', beans=");
+	void routesThroughAGeneratedClassNextToThePackagePrivateInterfaceWhenItCan() {
+		Calculator router = router(Kind.GENERATED_CLASS);
+		assertThat(router.getClass().getPackageName()).isEqualTo(Calculator.class.getPackageName());
+		assertThat(router.getClass().getSimpleName()).startsWith("RouterClassesTests$Calculator_FlagstaffRouter_");
 	}
 
-	@Test
-	void passesEveryKindOfArgumentAndResultToTheChosenBean() throws Exception {
-		assertThat(this.router.add(2, 3)).isEqualTo(5);
-		assertThat(this.router.mix(1L, 0.5, 'x', true, (short) 2, (byte) 3, 1.5f, "s"))
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void isNoSpringAopProxy(Kind kind) {
+		assertThat(AopUtils.isAopProxy(router(kind))).isFalse();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void passesEveryKindOfArgumentAndResultToTheChosenBean(Kind kind) throws Exception {
+		Calculator router = router(kind);
+		assertThat(router.add(2, 3)).isEqualTo(5);
+		assertThat(router.mix(1L, 0.5, 'x', true, (short) 2, (byte) 3, 1.5f, "s"))
 			.isEqualTo("new 1 0.5 x true 2 3 1.5 s");
-		assertThat(this.router.squares(new int[] { 2, 3 })).containsExactly(4, 9);
-		this.router.touch();
-		assertThat(this.router.later(4).toCompletableFuture().join()).isEqualTo("new 4");
-		assertThat(this.router.greeting()).isEqualTo("hello from new");
+		assertThat(router.squares(new int[] { 2, 3 })).containsExactly(4, 9);
+		router.touch();
+		assertThat(router.later(4).toCompletableFuture().join()).isEqualTo("new 4");
+		assertThat(router.greeting()).isEqualTo("hello from new");
 		this.flagstaff.overrides().force("calc", false);
-		assertThat(this.router.add(2, 3)).isEqualTo(-1);
-		assertThat(this.router.greeting()).isEqualTo("hello from old");
+		assertThat(router.add(2, 3)).isEqualTo(-1);
+		assertThat(router.greeting()).isEqualTo("hello from old");
 		assertThat(this.recorded).contains("eval on", "eval off", "success on", "success off");
 	}
 
-	@Test
-	void rethrowsAndRecordsWhatTheBeanThrows() {
-		assertThatExceptionOfType(IOException.class).isThrownBy(this.router::read).withMessage("disk gone");
-		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.router.fail(7))
-			.withMessage("fail 7");
-		assertThat(this.recorded).contains("failure on IOException", "failure on IllegalStateException");
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void rethrowsWhatTheBeanThrowsUnchangedAndRecordsIt(Kind kind) {
+		Calculator router = router(kind);
+		assertThatThrownBy(router::read).isExactlyInstanceOf(IOException.class).hasMessage("disk gone");
+		assertThatThrownBy(() -> router.open("x")).isExactlyInstanceOf(FileNotFoundException.class)
+			.hasMessage("no x")
+			.hasNoCause();
+		assertThatThrownBy(() -> router.fail(7)).isExactlyInstanceOf(IllegalStateException.class).hasMessage("fail 7");
+		assertThatThrownBy(router::broken).isExactlyInstanceOf(AssertionError.class).hasMessage("broken");
+		assertThat(this.recorded).contains("failure on IOException", "failure on FileNotFoundException",
+				"failure on IllegalStateException", "failure on AssertionError");
 	}
 
-	@Test
-	void routesReactiveMethodsAtSubscription() {
-		Mono<String> mono = this.router.reactive(5);
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void describesTheRouterWithoutEvaluatingTheFlagOrCallingABean(Kind kind) {
+		Calculator router = router(kind);
+		assertThat(router.toString()).startsWith("StrategyRouter[Calculator for feature 'calc', beans=");
+		assertThat(this.recorded).isEmpty();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void isEqualOnlyToItselfWithAnIdentityHashCode(Kind kind) {
+		Calculator router = router(kind);
+		Calculator other = router(kind);
+		assertThat(router).isEqualTo(router);
+		assertThat(router.equals(other)).isFalse();
+		assertThat(router.equals(null)).isFalse();
+		assertThat(router.hashCode()).isEqualTo(System.identityHashCode(router));
+		assertThat(other.hashCode()).isEqualTo(System.identityHashCode(other));
+		assertThat(Set.of(router, other)).hasSize(2);
+		assertThat(this.recorded).isEmpty();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void keepsObjectSemanticsWhenTheInterfaceRedeclaresObjectMethods(Kind kind) {
+		Named router = (Named) router(kind, Named.class, new NamedBean("on"), new NamedBean("off"));
+		assertThat(router.name()).isEqualTo("on");
+		assertThat(router.toString()).startsWith("StrategyRouter[Named for feature 'calc'");
+		assertThat(router.equals(new NamedBean("on"))).isFalse();
+		assertThat(router.hashCode()).isEqualTo(System.identityHashCode(router));
+		assertThat(this.recorded).containsExactly("eval on", "success on");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void routesReactiveMethodsAtSubscription(Kind kind) {
+		Mono<String> mono = router(kind).reactive(5);
 		this.flagstaff.overrides().force("calc", false);
 		StepVerifier.create(mono).expectNext("old 5").verifyComplete();
 	}
 
-	@Test
-	void routesCovariantOverridesOfGenericInterfaces() {
-		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
-		beanFactory.registerSingleton("flagstaff", this.flagstaff);
-		beanFactory.registerSingleton("featureCalls", new FeatureCalls(List.of(new Recorder())));
-		beanFactory.registerSingleton("newNames", (NameRepository) (id) -> "new-" + id);
-		beanFactory.registerSingleton("oldNames", (NameRepository) (id) -> "old-" + id);
-		StrategyRouterFactoryBean factory = new StrategyRouterFactoryBean(
-				new StrategyGroup("calc", NameRepository.class, false,
-						Map.of(StrategyGroup.ON, "newNames", StrategyGroup.OFF, "oldNames"), null));
-		factory.setBeanFactory(beanFactory);
-		NameRepository names = (NameRepository) factory.getObject();
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void routesCovariantOverridesOfGenericInterfaces(Kind kind) {
+		NameRepository names = (NameRepository) router(kind, NameRepository.class, (NameRepository) (id) -> "new-" + id,
+				(NameRepository) (id) -> "old-" + id);
 		Repository<String> generic = names;
 		assertThat(names.find("1")).isEqualTo("new-1");
 		assertThat(generic.find("2")).isEqualTo("new-2");
 		this.flagstaff.overrides().force("calc", false);
 		assertThat(generic.find("3")).isEqualTo("old-3");
+	}
+
+	enum Kind {
+
+		GENERATED_CLASS, JDK_PROXY
+
+	}
+
+	interface Named {
+
+		String name();
+
+		@Override
+		String toString();
+
+		@Override
+		boolean equals(Object other);
+
+		@Override
+		int hashCode();
+
+	}
+
+	record NamedBean(String name) implements Named {
 	}
 
 	interface Repository<T> {
@@ -138,6 +214,10 @@ class RouterClassesTests {
 		CompletionStage<String> later(int n);
 
 		String read() throws IOException;
+
+		String open(String name) throws IOException;
+
+		void broken();
 
 		long fail(int n);
 
@@ -182,6 +262,16 @@ class RouterClassesTests {
 		@Override
 		public String read() throws IOException {
 			throw new IOException("disk gone");
+		}
+
+		@Override
+		public String open(String name) throws IOException {
+			throw new FileNotFoundException("no " + name);
+		}
+
+		@Override
+		public void broken() {
+			throw new AssertionError("broken");
 		}
 
 		@Override
