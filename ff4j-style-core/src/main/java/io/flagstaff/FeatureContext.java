@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -418,58 +417,115 @@ public final class FeatureContext {
 		 * @return this builder
 		 */
 		public Builder attribute(String name, @Nullable Object value) {
+			return attribute(name, (value != null) ? value.toString() : null);
+		}
+
+		/**
+		 * Sets an attribute; {@code userId}, {@code sessionId} and {@code environment}
+		 * set those fields. A {@code null} value removes the attribute.
+		 * @param name the attribute name
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder attribute(String name, @Nullable String value) {
 			Objects.requireNonNull(name, "name");
-			String text = (value != null) ? String.valueOf(value) : null;
-			switch (name) {
-				case "userId" -> this.userId = text;
-				case "sessionId" -> this.sessionId = text;
-				case "environment" -> this.environment = text;
-				default -> {
-					if (text != null) {
-						put(name, text);
+			// names that cannot be special skip the string switch, which keeps this
+			// method small enough for the JIT to inline (and then not allocate the
+			// builder)
+			if (maybeSpecial(name)) {
+				switch (name) {
+					case "userId" -> {
+						this.userId = value;
+						return this;
 					}
-					else {
-						remove(name);
+					case "sessionId" -> {
+						this.sessionId = value;
+						return this;
+					}
+					case "environment" -> {
+						this.environment = value;
+						return this;
+					}
+					default -> {
 					}
 				}
 			}
+			custom(name, value);
 			return this;
 		}
 
-		private void put(String name, String value) {
+		/**
+		 * Whether a name may be {@code userId}, {@code sessionId} or {@code environment}
+		 * (cheap: their length and first letter).
+		 */
+		private static boolean maybeSpecial(String name) {
+			return switch (name.length()) {
+				case 6 -> name.charAt(0) == 'u';
+				case 9 -> name.charAt(0) == 's';
+				case 11 -> name.charAt(0) == 'e';
+				default -> false;
+			};
+		}
+
+		/**
+		 * Adds, replaces or removes a custom attribute. Kept small, with the copying out
+		 * of line in static methods that never see the builder, so the JIT inlines it and
+		 * does not allocate the builder of a context built in one expression.
+		 */
+		private void custom(String name, @Nullable String value) {
 			int index = indexOf(this.pairs, this.count, name);
-			if (index >= 0 && value.equals(this.pairs[index + 1])) {
-				return;
+			if (index < 0) {
+				if (value != null) {
+					int end = this.count * 2;
+					if (this.shared || end == this.pairs.length) {
+						this.pairs = copy(this.pairs, end, Math.max(4, end * 2));
+						this.shared = false;
+					}
+					this.pairs[end] = name;
+					this.pairs[end + 1] = value;
+					this.count++;
+				}
 			}
-			boolean grow = index < 0 && this.count * 2 + 2 > this.pairs.length;
-			if (this.shared || grow) {
-				this.pairs = Arrays.copyOf(this.pairs, grow ? Math.max(4, this.pairs.length * 2) : this.pairs.length);
+			else if (!sameValue(this.pairs, index, value)) {
+				this.pairs = changed(this.pairs, this.count, this.shared, index, value);
 				this.shared = false;
-			}
-			if (index >= 0) {
-				this.pairs[index + 1] = value;
-			}
-			else {
-				this.pairs[this.count * 2] = name;
-				this.pairs[this.count * 2 + 1] = value;
-				this.count++;
+				if (value == null) {
+					this.count--;
+				}
 			}
 		}
 
-		private void remove(String name) {
-			int index = indexOf(this.pairs, this.count, name);
-			if (index < 0) {
-				return;
+		private static boolean sameValue(String[] pairs, int index, @Nullable String value) {
+			return value != null && value.equals(pairs[index + 1]);
+		}
+
+		/**
+		 * Copies the first {@code used} elements into a new array of the given length
+		 * (twice as many as used, at least two attributes: a typical context allocates
+		 * one array of four elements)
+		 */
+		private static String[] copy(String[] pairs, int used, int length) {
+			String[] copy = new String[length];
+			System.arraycopy(pairs, 0, copy, 0, used);
+			return copy;
+		}
+
+		/**
+		 * Returns the pairs with the value at {@code index} replaced, or the pair removed
+		 * when the value is {@code null}; copies them first when a built context shares
+		 * them.
+		 */
+		private static String[] changed(String[] pairs, int count, boolean shared, int index, @Nullable String value) {
+			String[] result = shared ? pairs.clone() : pairs;
+			if (value != null) {
+				result[index + 1] = value;
+				return result;
 			}
-			if (this.shared) {
-				this.pairs = this.pairs.clone();
-				this.shared = false;
-			}
-			int end = this.count * 2;
-			System.arraycopy(this.pairs, index + 2, this.pairs, index, end - index - 2);
-			this.pairs[end - 2] = null;
-			this.pairs[end - 1] = null;
-			this.count--;
+			int end = count * 2;
+			System.arraycopy(result, index + 2, result, index, end - index - 2);
+			result[end - 2] = null;
+			result[end - 1] = null;
+			return result;
 		}
 
 		/**

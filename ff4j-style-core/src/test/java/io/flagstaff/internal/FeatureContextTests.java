@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.flagstaff.FeatureContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,6 +27,42 @@ class FeatureContextTests {
 		assertThat(context.attribute("beta")).isEqualTo("true");
 		assertThat(context.customAttribute("missing")).isNull();
 		assertThat(context.attributes().get(null)).isNull();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "userId, u-1, u-1, , , ", "sessionId, s-1, , s-1, , ", "environment, prod, , , prod, ",
+			"userID, x, , , , x", "usERId, x, , , , x", "sessionXY, x, , , , x", "environmenT, x, , , , x",
+			"region, x, , , , x", "u, x, , , , x" })
+	void onlyTheThreeSpecialNamesSetTheirFields(String name, String value, String userId, String sessionId,
+			String environment, String custom) {
+		FeatureContext context = FeatureContext.builder().attribute(name, value).build();
+		assertThat(context.userId()).isEqualTo(userId);
+		assertThat(context.sessionId()).isEqualTo(sessionId);
+		assertThat(context.environment()).isEqualTo(environment);
+		assertThat(context.customAttribute(name)).isEqualTo(custom);
+		assertThat(context.attributes()).hasSize((custom != null) ? 1 : 0);
+	}
+
+	@Test
+	void nonStringValuesAreStoredAsTheirTextAndANullObjectRemoves() {
+		Object absent = null;
+		FeatureContext context = FeatureContext.builder()
+			.attribute("age", (Object) 42)
+			.attribute("beta", (Object) Boolean.TRUE)
+			.attribute("plan", "free")
+			.attribute("plan", absent)
+			.attribute("age", (Object) 43)
+			.build();
+		assertThat(context.attributes()).containsExactly(Map.entry("age", "43"), Map.entry("beta", "true"));
+	}
+
+	@Test
+	void settingTheSameValueAgainAfterBuildingKeepsTheBuiltContextAlone() {
+		FeatureContext.Builder builder = FeatureContext.builder().attribute("a", "1").attribute("b", "2");
+		FeatureContext first = builder.build();
+		FeatureContext second = builder.attribute("a", "1").attribute("b", null).attribute("c", "3").build();
+		assertThat(first.attributes()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+		assertThat(second.attributes()).containsExactly(Map.entry("a", "1"), Map.entry("c", "3"));
 	}
 
 	@Test
