@@ -1,6 +1,8 @@
 package io.flagstaff.internal;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,11 +12,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * A clock read on the hot path without calling the real clock: once started, a daemon
  * thread copies {@link Clock#millis()} into a volatile field every {@value #TICK_MILLIS}
- * ms. Thread-safe.
+ * ms, and every {@value #SWEEP_TICKS} ticks (once a second) runs the tasks registered
+ * with {@link #everySweep(Runnable)}, such as the usage counters' sweep of evaluation
+ * times. Thread-safe.
  */
 final class CoarseClock implements AutoCloseable {
 
 	static final long TICK_MILLIS = 100;
+
+	/** Ticks between two runs of the sweep tasks. */
+	static final int SWEEP_TICKS = 10;
+
+	private static final System.Logger logger = System.getLogger(CoarseClock.class.getName());
+
+	private final List<Runnable> sweeps = new CopyOnWriteArrayList<>();
+
+	/** Ticks since the last sweep; written by the ticking thread only. */
+	private int ticks;
 
 	private final Clock clock;
 
@@ -43,10 +57,38 @@ final class CoarseClock implements AutoCloseable {
 	}
 
 	/**
-	 * Copies the real clock now.
+	 * Copies the real clock now, and runs the sweep tasks every {@value #SWEEP_TICKS}
+	 * ticks.
 	 */
 	void tick() {
 		this.millis = this.clock.millis();
+		if (++this.ticks >= SWEEP_TICKS) {
+			this.ticks = 0;
+			sweep();
+		}
+	}
+
+	/**
+	 * Runs the sweep tasks now; a failing task is logged and does not stop the others.
+	 */
+	void sweep() {
+		for (Runnable task : this.sweeps) {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				logger.log(System.Logger.Level.WARNING, "A Flagstaff clock task failed", ex);
+			}
+		}
+	}
+
+	/**
+	 * Registers a task to run on the ticking thread once every {@value #SWEEP_TICKS}
+	 * ticks.
+	 * @param task the task, which must be quick and thread-safe
+	 */
+	void everySweep(Runnable task) {
+		this.sweeps.add(task);
 	}
 
 	long millis() {

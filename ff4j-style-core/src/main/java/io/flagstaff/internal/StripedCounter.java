@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
  * A pair of counters (on and off, or a variant's count and nothing) incremented on every
  * evaluation without an atomic instruction: each thread claims a cell of its own (indexed
  * by its thread id) and increments it with plain (opaque) writes, which no other thread
- * ever writes. A thread whose cell is taken by another falls back to a shared
- * {@link LongAdder}, so every increment is counted. {@link #sum()} adds the cells and the
- * fallback: exact once the counting threads are done, and while they run, exact at some
- * instant for each cell. Thread-safe.
+ * ever writes. A cell holds the total and the first count (the other is their
+ * difference), so counting either is the same two writes, without a branch on which. A
+ * thread whose cell is taken by another falls back to a shared {@link LongAdder}, so
+ * every increment is counted. {@link #sum()} adds the cells and the fallback: exact once
+ * the counting threads are done, and while they run, exact at some instant for each cell.
+ * Thread-safe.
  * <p>
  * Cells are allocated by the thread that claims them (so in its own allocation buffer)
  * and padded, so two threads never write the same cache line. The array of cells is
@@ -130,6 +132,24 @@ class StripedCounter {
 		return (adder != null) ? sum + adder.sum() : sum;
 	}
 
+	/**
+	 * Returns both counts together.
+	 * @return the sum of every thread's increments of either count
+	 */
+	long total() {
+		long sum = 0;
+		Cell[] all = this.cells;
+		for (int i = 0; i < all.length; i++) {
+			Cell cell = (Cell) CELL_ARRAY.getVolatile(all, i);
+			if (cell != null) {
+				sum += cell.total();
+			}
+		}
+		LongAdder adder = this.fallback;
+		LongAdder other = this.otherFallback;
+		return sum + ((adder != null) ? adder.sum() : 0) + ((other != null) ? other.sum() : 0);
+	}
+
 	/** Padding before the value, so the cell does not share a cache line before it. */
 	abstract static class LeftPadding {
 
@@ -137,18 +157,22 @@ class StripedCounter {
 
 	}
 
-	/** The owner and the two counts. */
+	/**
+	 * The owner, the total and the first count. The owner writes the total before the
+	 * first count (release) and readers read the first count before the total (acquire),
+	 * so the other count, their difference, is never negative.
+	 */
 	abstract static class Value extends LeftPadding {
 
-		static final VarHandle COUNT;
+		static final VarHandle TOTAL;
 
-		static final VarHandle OTHER;
+		static final VarHandle FIRSTS;
 
 		static {
 			try {
 				MethodHandles.Lookup lookup = MethodHandles.lookup();
-				COUNT = lookup.findVarHandle(Value.class, "count", long.class);
-				OTHER = lookup.findVarHandle(Value.class, "other", long.class);
+				TOTAL = lookup.findVarHandle(Value.class, "total", long.class);
+				FIRSTS = lookup.findVarHandle(Value.class, "firsts", long.class);
 			}
 			catch (ReflectiveOperationException ex) {
 				throw new ExceptionInInitializerError(ex);
@@ -157,9 +181,9 @@ class StripedCounter {
 
 		final long owner;
 
-		long count;
+		long total;
 
-		long other;
+		long firsts;
 
 		Value(long owner) {
 			this.owner = owner;
@@ -170,16 +194,17 @@ class StripedCounter {
 		 * prefix suffice (opaque: never torn, seen by readers soon).
 		 */
 		final void increment(boolean first) {
-			if (first) {
-				COUNT.setOpaque(this, (long) COUNT.getOpaque(this) + 1);
-			}
-			else {
-				OTHER.setOpaque(this, (long) OTHER.getOpaque(this) + 1);
-			}
+			TOTAL.setOpaque(this, (long) TOTAL.getOpaque(this) + 1);
+			FIRSTS.setRelease(this, (long) FIRSTS.getOpaque(this) + (first ? 1 : 0));
+		}
+
+		final long total() {
+			return (long) TOTAL.getOpaque(this);
 		}
 
 		final long get(boolean first) {
-			return first ? (long) COUNT.getOpaque(this) : (long) OTHER.getOpaque(this);
+			long firsts = (long) FIRSTS.getAcquire(this);
+			return first ? firsts : (long) TOTAL.getOpaque(this) - firsts;
 		}
 
 	}

@@ -1,7 +1,5 @@
 package io.flagstaff.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,39 +10,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One flag's usage: on/off counts (this counter's two counts: a cell per thread, no
- * atomic instruction per evaluation) and per-variant counts in {@link StripedCounter}s,
- * first and last evaluation time from the coarse clock. Recording allocates nothing once
- * a thread has its cell, and writes the shared times only when the coarse clock has moved
- * (at most every {@value CoarseClock#TICK_MILLIS} ms), so threads evaluating the same
- * flag do not contend. Thread-safe.
+ * atomic instruction per evaluation) and per-variant counts in {@link StripedCounter}s.
+ * Recording increments the thread's own cell and nothing else, so threads evaluating the
+ * same flag never write the same cache line; it allocates nothing once a thread has its
+ * cell. The first and last evaluation times are set by {@link #sweep(long)}, which the
+ * registry runs once a second and before each read: the time of the first sweep that saw
+ * the count move, at most a sweep later than the evaluation. Thread-safe.
  */
 final class UsageCounter extends StripedCounter {
 
-	private static final VarHandle FIRST;
-
-	private static final VarHandle LAST;
-
-	static {
-		try {
-			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			FIRST = lookup.findVarHandle(UsageCounter.class, "first", long.class);
-			LAST = lookup.findVarHandle(UsageCounter.class, "last", long.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
-
-	private final CoarseClock clock;
-
 	private final Map<String, StripedCounter> variants = new ConcurrentHashMap<>();
 
+	/** Written by sweeps only (serialized by the registry), read by any thread. */
 	private volatile long first;
 
 	private volatile long last;
 
-	UsageCounter(CoarseClock clock) {
-		this.clock = clock;
+	/** The total count at the previous sweep; sweeps only. */
+	private long swept;
+
+	UsageCounter() {
 	}
 
 	/**
@@ -59,19 +44,21 @@ final class UsageCounter extends StripedCounter {
 		if (variant != null) {
 			variant.increment();
 		}
-		long now = this.clock.millis();
-		if (this.last < now) {
-			seen(now);
-		}
 	}
 
-	private void seen(long now) {
-		if (this.first == 0) {
-			FIRST.compareAndSet(this, 0L, now);
-		}
-		long seen = this.last;
-		while (seen < now && !LAST.compareAndSet(this, seen, now)) {
-			seen = this.last;
+	/**
+	 * Sets the last (and, the first time, the first) evaluation time to {@code now} when
+	 * the count moved since the previous sweep. Called by one thread at a time.
+	 * @param now the time of the sweep, in epoch milliseconds
+	 */
+	void sweep(long now) {
+		long total = total();
+		if (total != this.swept) {
+			this.swept = total;
+			if (this.first == 0) {
+				this.first = now;
+			}
+			this.last = now;
 		}
 	}
 

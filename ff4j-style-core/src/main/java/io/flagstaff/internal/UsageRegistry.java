@@ -9,7 +9,9 @@ import io.flagstaff.UsageSnapshot;
 
 /**
  * Usage counters by flag key, kept across snapshots: a compiled flag holds its counter
- * directly, so the hot path never looks one up. Thread-safe.
+ * directly, so the hot path never looks one up. Evaluation times are not read on the hot
+ * path: a sweep on the coarse clock's thread (once a second) and each {@link #snapshot()}
+ * stamp every counter whose count moved since the previous sweep. Thread-safe.
  */
 final class UsageRegistry {
 
@@ -19,13 +21,26 @@ final class UsageRegistry {
 
 	UsageRegistry(CoarseClock clock) {
 		this.clock = clock;
+		clock.everySweep(this::sweep);
+	}
+
+	/**
+	 * Stamps, with the coarse clock's time, the counters evaluated since the previous
+	 * sweep.
+	 */
+	synchronized void sweep() {
+		long now = this.clock.millis();
+		for (UsageCounter counter : this.counters.values()) {
+			counter.sweep(now);
+		}
 	}
 
 	UsageCounter counter(String key) {
-		return this.counters.computeIfAbsent(key, (k) -> new UsageCounter(this.clock));
+		return this.counters.computeIfAbsent(key, (k) -> new UsageCounter());
 	}
 
-	UsageSnapshot snapshot() {
+	synchronized UsageSnapshot snapshot() {
+		sweep();
 		Map<String, UsageSnapshot.FeatureUsage> features = new TreeMap<>();
 		this.counters.forEach((key, counter) -> {
 			UsageSnapshot.FeatureUsage usage = counter.read();
