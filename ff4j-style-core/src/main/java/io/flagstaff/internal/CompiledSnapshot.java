@@ -2,7 +2,6 @@ package io.flagstaff.internal;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class CompiledSnapshot implements FeatureSnapshot {
 
 	private final FeatureSet featureSet;
 
-	private final Map<String, CompiledFeature> features;
+	private final FeatureTable features;
 
 	private final Set<String> keys;
 
@@ -42,7 +41,7 @@ final class CompiledSnapshot implements FeatureSnapshot {
 	CompiledSnapshot(FeatureSet featureSet, Map<String, CompiledFeature> features, long version, long storeRevision,
 			EvaluationRuntime runtime) {
 		this.featureSet = featureSet;
-		this.features = new HashMap<>(features);
+		this.features = new FeatureTable(features);
 		this.keys = Collections.unmodifiableSet(new LinkedHashSet<>(features.keySet()));
 		this.version = version;
 		this.storeRevision = storeRevision;
