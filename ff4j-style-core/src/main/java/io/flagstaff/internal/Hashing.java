@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The hash functions behind bucketing: xxHash64 (the default scheme), the murmur3 64-bit
  * finalizer, murmur3 x86 32-bit (the Unleash scheme), and the remainder of a SHA-256 or
- * MD5 digest read as an unsigned big-endian integer (the legacy schemes). Stateless and
- * thread-safe.
+ * MD5 digest read as an unsigned big-endian integer (the legacy schemes). Thread-safe:
+ * the UTF-8 bytes, digesters and digests of the murmur3 and digest methods are kept per
+ * thread (a byte buffer grown past {@value #KEPT_BYTES} bytes by a long key is dropped
+ * after the call, so a thread keeps at most that much).
  */
 public final class Hashing {
 
@@ -156,7 +158,9 @@ public final class Hashing {
 	public static long murmur3x86(String first, String second, String third, int seed) {
 		Scratch scratch = SCRATCH.get();
 		int length = scratch.utf8(first, second, third);
-		return murmur3x86(scratch.bytes, length, seed);
+		long hash = murmur3x86(scratch.bytes, length, seed);
+		scratch.trim();
+		return hash;
 	}
 
 	private static long murmur3x86(byte[] data, int length, int seed) {
@@ -231,6 +235,7 @@ public final class Hashing {
 		catch (DigestException ex) {
 			throw new IllegalStateException("The " + algorithm + " digest does not fit " + size + " bytes", ex);
 		}
+		scratch.trim();
 		long remainder = 0;
 		for (int i = 0; i < size; i++) {
 			remainder = ((remainder << 8) | (scratch.digest[i] & 0xFF)) % divisor;
@@ -245,9 +250,22 @@ public final class Hashing {
 	 */
 	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+	/** The largest byte buffer a thread keeps between calls. */
+	static final int KEPT_BYTES = 4096;
+
 	private static final class Scratch {
 
 		byte[] bytes = new byte[128];
+
+		/**
+		 * Drops a buffer a long key grew past {@link #KEPT_BYTES}, once its bytes are
+		 * hashed.
+		 */
+		void trim() {
+			if (this.bytes.length > KEPT_BYTES) {
+				this.bytes = new byte[128];
+			}
+		}
 
 		final byte[] digest = new byte[64];
 

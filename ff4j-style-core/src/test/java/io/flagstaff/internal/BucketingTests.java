@@ -45,6 +45,18 @@ class BucketingTests {
 	}
 
 	@Test
+	void aKeyLongerThanTheKeptBufferHashesLikeItsReferenceAndLeavesShortKeysRight() {
+		String longKey = "k".repeat(Hashing.KEPT_BYTES) + "-\u00e9";
+		byte[] bytes = ("salt:" + longKey).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(Hashing.murmur3x86("salt", ":", longKey, 0)).isEqualTo(murmur3Reference(bytes, 0));
+		assertThat(Hashing.digestRemainder("SHA-256", longKey, "salt", "", 100))
+			.isEqualTo(new java.math.BigInteger(1, sha256(longKey + "salt")).mod(java.math.BigInteger.valueOf(100))
+				.intValue());
+		byte[] shortBytes = "salt:u-1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(Hashing.murmur3x86("salt", ":", "u-1", 0)).isEqualTo(murmur3Reference(shortBytes, 0));
+	}
+
+	@Test
 	void aSurrogatePairSplitBetweenTwoPartsIsEncodedAsOneCharacter() {
 		String high = "key-\uD83D";
 		String low = "\uDE00-salt";
