@@ -283,14 +283,13 @@ final class CompiledFeature {
 		return Decision.withVariant(decision, this.variants.pick(this.bucketer, context, runtime), false);
 	}
 
+	/**
+	 * The one override that depends on the context: forced on with variants to pick by
+	 * weight (forced off, forced on without variants and a forced variant are constant,
+	 * decided by {@link #constantDecision()}).
+	 */
 	private long overridden(FeatureContext context, EvaluationRuntime runtime) {
-		if (this.override == FORCED_OFF) {
-			return Decision.of(false, Reason.OVERRIDE);
-		}
-		if (this.override == FORCED_ON) {
-			return withVariant(Decision.of(true, Reason.OVERRIDE), context, runtime);
-		}
-		return Decision.withVariant(Decision.of(true, Reason.OVERRIDE), this.override, false);
+		return withVariant(Decision.of(true, Reason.OVERRIDE), context, runtime);
 	}
 
 	private boolean environmentListed(@Nullable String environment) {
