@@ -29,7 +29,9 @@ else
 	usage_iterations=(-f 2 -wi 2 -w 1s -i 5 -r 1s)
 	single_shot=(-f 1 -wi 3 -i 5)
 fi
-jvm=(-jvmArgs "-Xms2g -Xmx2g")
+# the heap is touched before measuring: on this VM a page touched for the first time costs a fault
+# (and the host backs it lazily), which made allocating benchmarks 10-100x slower in some iterations
+jvm=(-jvmArgs "-Xms2g -Xmx2g -XX:+AlwaysPreTouch")
 evaluations='(Ff4j|Togglz|Unleash|OpenFeature|LaunchDarkly|Flagstaff|Floor|HealthRecord)Benchmark\.|ScaleBenchmark\.evaluate'
 
 {
