@@ -115,7 +115,7 @@ def targets(r1, r2):
         mine, best = ns(r1, "Flagstaff", scenario + "_reused"), fastest_peer(r1, scenario + "_reused", sticky)
         if mine and best:
             lines.append(ratio_line(f"{scenario.upper()} (reused) >= {goal}x faster than the fastest {'sticky ' if sticky else ''}peer",
-                                    f"{best[0] / mine:.1f}x vs {dict(LIBRARIES)[best[1]]}", best[0] / mine >= goal))
+                                    f"{best[0] / mine:.2f}x vs {dict(LIBRARIES)[best[1]]}", best[0] / mine >= goal))
     b, murmur = ns(r1, "Flagstaff", "b_reused"), ns(r1, "Floor", "e_murmur3")
     if b and murmur:
         lines.append(ratio_line("B faster than the bare murmur3 floor", f"{murmur / b:.2f}x faster", b < murmur))
@@ -123,7 +123,7 @@ def targets(r1, r2):
         mine, best = ns(r1, "Flagstaff", scenario + "_built"), fastest_peer(r1, scenario + "_built", scenario == "b")
         if mine and best:
             lines.append(ratio_line(f"{scenario.upper()} (context built per call) >= 3x faster than the fastest peer",
-                                    f"{best[0] / mine:.1f}x vs {dict(LIBRARIES)[best[1]]}", best[0] / mine >= 3))
+                                    f"{best[0] / mine:.2f}x vs {dict(LIBRARIES)[best[1]]}", best[0] / mine >= 3))
     on, off = ns(r1, "Usage", "statsOn"), ns(r1, "Usage", "statsOff")
     on_a, off_a = ns(r1, "Usage", "statsOnA"), ns(r1, "Usage", "statsOffA")
     if on and off:

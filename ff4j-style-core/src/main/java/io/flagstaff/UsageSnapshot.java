@@ -39,10 +39,10 @@ public record UsageSnapshot(Instant takenAt, Map<String, FeatureUsage> features)
 	 * @param off evaluations that returned off
 	 * @param variants evaluations by served variant, sorted by variant name
 	 * @param firstEvaluated the first evaluation, as the time of the first sweep of the
-	 * counters that saw it (once a second, and on each {@link Flagstaff#usage()}): at most
-	 * about a second later than the evaluation; {@code null} when never evaluated
-	 * @param lastEvaluated the last evaluation, as the time of the last sweep that saw the
-	 * count move; {@code null} when never evaluated
+	 * counters that saw it (once a second, and on each {@link Flagstaff#usage()}): at
+	 * most about a second later than the evaluation; {@code null} when never evaluated
+	 * @param lastEvaluated the last evaluation, as the time of the last sweep that saw
+	 * the count move; {@code null} when never evaluated
 	 */
 	public record FeatureUsage(long on, long off, Map<String, Long> variants, @Nullable Instant firstEvaluated,
 			@Nullable Instant lastEvaluated) {
