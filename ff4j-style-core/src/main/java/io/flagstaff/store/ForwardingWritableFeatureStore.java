@@ -29,7 +29,7 @@ abstract class ForwardingWritableFeatureStore implements WritableFeatureStore {
 	 */
 	<T> T forward(Function<WritableFeatureStore, T> operation) {
 		WritableFeatureStore target = writable();
-		return WriteCheck.within(this, target, null, () -> operation.apply(target));
+		return WriteCheck.within(this, target, List.of(), () -> operation.apply(target));
 	}
 
 	@Override

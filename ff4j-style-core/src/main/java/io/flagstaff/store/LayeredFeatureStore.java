@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
@@ -77,12 +78,16 @@ public final class LayeredFeatureStore extends ForwardingWritableFeatureStore {
 	}
 
 	private FeatureSet combine(Function<FeatureStore, FeatureSet> read) {
+		return combine(read, true);
+	}
+
+	private FeatureSet combine(Function<FeatureStore, FeatureSet> read, boolean withOverrides) {
 		FeatureSet merged = FeatureSet.EMPTY;
 		for (int i = this.below.size() - 1; i >= 0; i--) {
 			merged = merge(merged, read.apply(this.below.get(i)));
 		}
 		merged = this.environment.applyTo(merged);
-		if (this.overrides != null) {
+		if (withOverrides && this.overrides != null) {
 			merged = merge(merged, read.apply(this.overrides));
 		}
 		return merged;
@@ -136,14 +141,22 @@ public final class LayeredFeatureStore extends ForwardingWritableFeatureStore {
 	/**
 	 * Runs an operation on the writable layer, its writes checked on the layered view:
 	 * the writable layer's content merged with the others as {@link #load()} merges them.
+	 * When the test overrides sit above the writable layer, the writes are also checked
+	 * on the view without them, so a flag the overrides happen to redefine cannot hide a
+	 * bad write that would surface once they are cleared.
 	 */
 	@Override
 	<T> T forward(Function<WritableFeatureStore, T> operation) {
 		WritableFeatureStore target = writable();
 		Map<FeatureStore, FeatureSet> others = new IdentityHashMap<>();
-		return WriteCheck.within(this, target, (own) -> combine(
-				(layer) -> (layer == target) ? own : others.computeIfAbsent(layer, (other) -> other.load().features())),
-				() -> operation.apply(target));
+		Function<FeatureStore, FeatureSet> read = (layer) -> others.computeIfAbsent(layer,
+				(other) -> other.load().features());
+		UnaryOperator<FeatureSet> layered = (own) -> combine((layer) -> (layer == target) ? own : read.apply(layer),
+				true);
+		List<UnaryOperator<FeatureSet>> views = (this.overrides != null && this.overrides != target)
+				? List.of(layered, (own) -> combine((layer) -> (layer == target) ? own : read.apply(layer), false))
+				: List.of(layered);
+		return WriteCheck.within(this, target, views, () -> operation.apply(target));
 	}
 
 	@Override

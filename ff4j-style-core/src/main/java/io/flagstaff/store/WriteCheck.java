@@ -1,5 +1,6 @@
 package io.flagstaff.store;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * The check every write passes before it is stored: the whole set after the write must
  * not have a problem (as the evaluator's compiler reports them) that the set before it
  * did not have. Problems already stored do not block unrelated writes. A store that
- * composes others ({@link LayeredFeatureStore}) runs its writes {@link #within a view},
- * so they are checked on what the evaluator compiles, not on one layer alone.
+ * composes others ({@link LayeredFeatureStore}) runs its writes {@link #within within
+ * views}, so they are checked on what the evaluator compiles, not on one layer alone
+ * (and, when a layer above could hide the write, also on the view without that layer).
  * Thread-safe.
  */
 final class WriteCheck {
@@ -42,22 +44,40 @@ final class WriteCheck {
 	 * @return what the write returns
 	 */
 	static <T> T within(Object self, Object target, @Nullable UnaryOperator<FeatureSet> view, Supplier<T> write) {
+		return within(self, target, (view != null) ? List.of(view) : List.of(), write);
+	}
+
+	/**
+	 * Runs a write as {@link #within(Object, Object, UnaryOperator, Supplier)} does,
+	 * checked on each of several views: a write must introduce a problem in none of them.
+	 * @param self the composing or forwarding store
+	 * @param target the store the write goes to
+	 * @param views the views of the target's content, none for a store that only forwards
+	 * @param write the write
+	 * @return what the write returns
+	 */
+	static <T> T within(Object self, Object target, List<UnaryOperator<FeatureSet>> views, Supplier<T> write) {
 		View outer = VIEW.get();
 		boolean nested = outer != null && outer.target() == self;
-		if (view == null && !nested) {
+		if (views.isEmpty() && !nested) {
 			return write.get();
 		}
-		UnaryOperator<FeatureSet> combined;
+		List<UnaryOperator<FeatureSet>> combined;
 		if (!nested) {
-			combined = view;
+			combined = views;
 		}
-		else if (view == null) {
-			combined = outer.view();
+		else if (views.isEmpty()) {
+			combined = outer.views();
 		}
 		else {
-			combined = (set) -> outer.view().apply(view.apply(set));
+			combined = new ArrayList<>();
+			for (UnaryOperator<FeatureSet> outerView : outer.views()) {
+				for (UnaryOperator<FeatureSet> view : views) {
+					combined.add((set) -> outerView.apply(view.apply(set)));
+				}
+			}
 		}
-		VIEW.set(new View(target, combined));
+		VIEW.set(new View(target, List.copyOf(combined)));
 		try {
 			return write.get();
 		}
@@ -81,21 +101,28 @@ final class WriteCheck {
 	 */
 	static void check(Object store, FeatureSet before, FeatureSet after, String source) {
 		View active = VIEW.get();
-		UnaryOperator<FeatureSet> view = (active != null && active.target() == store) ? active.view() : null;
-		FeatureSet viewBefore = (view != null) ? view.apply(before) : before;
-		FeatureSet viewAfter = (view != null) ? view.apply(after) : after;
-		List<ConfigProblem> problems = SnapshotCompiler.problems(viewAfter);
+		if (active == null || active.target() != store) {
+			check(before, after, source);
+			return;
+		}
+		for (UnaryOperator<FeatureSet> view : active.views()) {
+			check(view.apply(before), view.apply(after), source);
+		}
+	}
+
+	private static void check(FeatureSet before, FeatureSet after, String source) {
+		List<ConfigProblem> problems = SnapshotCompiler.problems(after);
 		if (problems.isEmpty()) {
 			return;
 		}
-		Set<ConfigProblem> existing = new HashSet<>(SnapshotCompiler.problems(viewBefore));
+		Set<ConfigProblem> existing = new HashSet<>(SnapshotCompiler.problems(before));
 		List<ConfigProblem> introduced = problems.stream().filter((problem) -> !existing.contains(problem)).toList();
 		if (!introduced.isEmpty()) {
 			throw new FeatureConfigException(source, introduced);
 		}
 	}
 
-	private record View(Object target, UnaryOperator<FeatureSet> view) {
+	private record View(Object target, List<UnaryOperator<FeatureSet>> views) {
 	}
 
 }

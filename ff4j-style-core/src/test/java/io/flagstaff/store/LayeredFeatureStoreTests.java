@@ -129,6 +129,43 @@ class LayeredFeatureStoreTests {
 	}
 
 	@Test
+	void aFlagTheTestOverridesRedefineDoesNotHideABadWriteBelowThem() {
+		InMemoryFeatureStore shared = InMemoryFeatureStore.of(flag("new-ui", "shared"),
+				flag("checkout", "shared").toBuilder().requires(List.of(Prerequisite.on("new-ui"))).build());
+		// the overrides force checkout on without its prerequisite, so the combined view
+		// alone would not miss new-ui
+		InMemoryFeatureStore overrides = InMemoryFeatureStore.of(flag("checkout", "overrides"));
+		LayeredFeatureStore store = LayeredFeatureStore.builder().shared(shared).overrides(overrides).build();
+		assertThat(store.load().features().features().get("checkout").requires()).isEmpty();
+		assertThatExceptionOfType(FeatureConfigException.class).isThrownBy(() -> store.delete("new-ui", "alice"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
+				.containsExactly("features.checkout.requires[0].feature"));
+		assertThat(shared.feature("new-ui")).isNotNull();
+		store.create(flag("other", "shared"), "alice");
+		assertThat(shared.feature("other")).as("a sound write still goes through").isNotNull();
+	}
+
+	@Test
+	void writesToTheOverridesLayerAreCheckedOnTheCombinedViewOnly() {
+		InMemoryFeatureStore shared = InMemoryFeatureStore.of(flag("new-ui", "shared"));
+		InMemoryFeatureStore overrides = new InMemoryFeatureStore();
+		LayeredFeatureStore store = LayeredFeatureStore.builder()
+			.shared(shared)
+			.overrides(overrides)
+			.writeTo(overrides)
+			.build();
+		store.create(flag("checkout", "overrides").toBuilder().requires(List.of(Prerequisite.on("new-ui"))).build(),
+				"alice");
+		assertThat(overrides.feature("checkout")).isNotNull();
+		assertThatExceptionOfType(FeatureConfigException.class)
+			.isThrownBy(() -> store.create(
+					flag("broken", "overrides").toBuilder().requires(List.of(Prerequisite.on("missing"))).build(),
+					"alice"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
+				.containsExactly("features.broken.requires[0].feature"));
+	}
+
+	@Test
 	void aWriteToAnUnrelatedStoreFromAListenerIsCheckedOnThatStoresOwnContent() {
 		InMemoryFeatureStore defaults = InMemoryFeatureStore.of(flag("new-ui", "defaults"));
 		InMemoryFeatureStore shared = new InMemoryFeatureStore();
