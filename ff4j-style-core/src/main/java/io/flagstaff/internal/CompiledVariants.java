@@ -45,7 +45,7 @@ final class CompiledVariants {
 			this.values[i] = variant.value();
 			total += variant.weight();
 			this.cumulative[i] = total;
-			if (this.counters != null && usage != null) {
+			if (usage != null) {
 				this.counters[i] = usage.variant(variant.name());
 			}
 		}

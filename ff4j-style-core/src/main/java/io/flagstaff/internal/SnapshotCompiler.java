@@ -1,6 +1,5 @@
 package io.flagstaff.internal;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,8 +39,7 @@ public final class SnapshotCompiler {
 	 * @return the problems in document order; empty when the set compiles
 	 */
 	public static List<ConfigProblem> problems(FeatureSet featureSet) {
-		Compilation compilation = new Compilation(featureSet, Map.of(),
-				new UsageRegistry(new CoarseClock(Clock.systemUTC())), null);
+		Compilation compilation = new Compilation(featureSet, Map.of(), null);
 		compilation.run();
 		return List.copyOf(compilation.problems);
 	}
@@ -52,7 +50,7 @@ public final class SnapshotCompiler {
 	 */
 	static CompiledSnapshot compile(FeatureSet featureSet, Map<String, String> overrides, long version,
 			long storeRevision, EvaluationRuntime runtime, String source) {
-		Compilation compilation = new Compilation(featureSet, overrides, runtime.usage(), runtime);
+		Compilation compilation = new Compilation(featureSet, overrides, runtime);
 		Map<String, CompiledFeature> features = compilation.run();
 		if (!compilation.problems.isEmpty()) {
 			throw new FeatureConfigException(source, compilation.problems);
@@ -89,23 +87,23 @@ public final class SnapshotCompiler {
 
 		private final Map<String, String> overrides;
 
-		private final UsageRegistry usage;
-
 		final List<ConfigProblem> problems = new ArrayList<>();
 
 		private final ConditionCompiler conditions;
 
-		/** The runtime prerequisites with their own environment are pinned from. */
+		/**
+		 * The runtime prerequisites with their own environment are pinned from, and whose
+		 * registry holds the usage counters; {@code null} when only the problems are
+		 * wanted (nothing is counted then).
+		 */
 		private final @Nullable EvaluationRuntime runtime;
 
 		private final Map<String, EvaluationRuntime> pinned = new HashMap<>();
 
-		Compilation(FeatureSet set, Map<String, String> overrides, UsageRegistry usage,
-				@Nullable EvaluationRuntime runtime) {
+		Compilation(FeatureSet set, Map<String, String> overrides, @Nullable EvaluationRuntime runtime) {
 			this.runtime = runtime;
 			this.set = set;
 			this.overrides = overrides;
-			this.usage = usage;
 			this.conditions = new ConditionCompiler(set.segments(), this.problems);
 		}
 
@@ -133,8 +131,8 @@ public final class SnapshotCompiler {
 			}
 			checkVariants(feature.variants(), path + ".variants");
 			checkPrerequisites(feature, path + ".requires");
-			UsageCounter counter = (this.runtime == null || this.runtime.usageStatistics())
-					? this.usage.counter(feature.key()) : null;
+			UsageCounter counter = (this.runtime != null && this.runtime.usageStatistics())
+					? this.runtime.usage().counter(feature.key()) : null;
 			Bucketer bucketer = Bucketer.of(feature.bucketing(), feature.key());
 			CompiledVariants variants = variants(feature.variants(), path + ".variants", counter);
 			List<CompiledRule> rules = new ArrayList<>();
