@@ -78,16 +78,24 @@ public final class LayeredFeatureStore extends ForwardingWritableFeatureStore {
 	}
 
 	private FeatureSet combine(Function<FeatureStore, FeatureSet> read) {
-		return combine(read, true);
+		return combine(read, false);
 	}
 
-	private FeatureSet combine(Function<FeatureStore, FeatureSet> read, boolean withOverrides) {
+	/**
+	 * Merges the layers as the evaluator sees them or, {@code bare}, the stored layers
+	 * below the test overrides without the environment overrides: what remains once both
+	 * are cleared.
+	 */
+	private FeatureSet combine(Function<FeatureStore, FeatureSet> read, boolean bare) {
 		FeatureSet merged = FeatureSet.EMPTY;
 		for (int i = this.below.size() - 1; i >= 0; i--) {
 			merged = merge(merged, read.apply(this.below.get(i)));
 		}
+		if (bare) {
+			return merged;
+		}
 		merged = this.environment.applyTo(merged);
-		if (withOverrides && this.overrides != null) {
+		if (this.overrides != null) {
 			merged = merge(merged, read.apply(this.overrides));
 		}
 		return merged;
@@ -141,21 +149,22 @@ public final class LayeredFeatureStore extends ForwardingWritableFeatureStore {
 	/**
 	 * Runs an operation on the writable layer, its writes checked on the layered view:
 	 * the writable layer's content merged with the others as {@link #load()} merges them.
-	 * When the test overrides sit above the writable layer, the writes are also checked
-	 * on the view without them, so a flag the overrides happen to redefine cannot hide a
-	 * bad write that would surface once they are cleared.
+	 * A write below the test overrides is also checked on the bare stored layers (no test
+	 * or environment overrides), so a flag an override happens to redefine or force
+	 * cannot hide a bad write that would surface once the override is cleared.
 	 */
 	@Override
 	<T> T forward(Function<WritableFeatureStore, T> operation) {
 		WritableFeatureStore target = writable();
 		Map<FeatureStore, FeatureSet> others = new IdentityHashMap<>();
-		Function<FeatureStore, FeatureSet> read = (layer) -> others.computeIfAbsent(layer,
-				(other) -> other.load().features());
-		UnaryOperator<FeatureSet> layered = (own) -> combine((layer) -> (layer == target) ? own : read.apply(layer),
-				true);
-		List<UnaryOperator<FeatureSet>> views = (this.overrides != null && this.overrides != target)
-				? List.of(layered, (own) -> combine((layer) -> (layer == target) ? own : read.apply(layer), false))
-				: List.of(layered);
+		Function<FeatureSet, Function<FeatureStore, FeatureSet>> layers = (own) -> (layer) -> (layer == target) ? own
+				: others.computeIfAbsent(layer, (other) -> other.load().features());
+		List<UnaryOperator<FeatureSet>> views = new ArrayList<>();
+		views.add((own) -> combine(layers.apply(own), false));
+		boolean overridden = this.overrides != null || !this.environment.equals(EnvironmentOverrides.NONE);
+		if (overridden && target != this.overrides) {
+			views.add((own) -> combine(layers.apply(own), true));
+		}
 		return WriteCheck.within(this, target, views, () -> operation.apply(target));
 	}
 

@@ -30,24 +30,6 @@ final class WriteCheck {
 	}
 
 	/**
-	 * Runs a write of a composing store on the store it writes to, whose checks then see
-	 * that store's content through a view. The view belongs to that target store alone: a
-	 * write to any other store on the same thread (say from a change listener called
-	 * during this write) is checked on its own content. Views of nested stores compose
-	 * (the innermost first); a store that only forwards passes {@code null} and hands an
-	 * active view on to its target.
-	 * @param self the composing or forwarding store
-	 * @param target the store the write goes to
-	 * @param view turns the target's content into what the evaluator compiles, or
-	 * {@code null} for none of its own
-	 * @param write the write
-	 * @return what the write returns
-	 */
-	static <T> T within(Object self, Object target, @Nullable UnaryOperator<FeatureSet> view, Supplier<T> write) {
-		return within(self, target, (view != null) ? List.of(view) : List.of(), write);
-	}
-
-	/**
 	 * Runs a write as {@link #within(Object, Object, UnaryOperator, Supplier)} does,
 	 * checked on each of several views: a write must introduce a problem in none of them.
 	 * @param self the composing or forwarding store

@@ -146,6 +146,22 @@ class LayeredFeatureStoreTests {
 	}
 
 	@Test
+	void aFlagAnEnvironmentOverrideForcesOnDoesNotHideABadWriteBelowIt() {
+		InMemoryFeatureStore shared = InMemoryFeatureStore.of(flag("new-ui", "shared"),
+				flag("checkout", "shared").toBuilder().requires(List.of(Prerequisite.on("new-ui"))).build());
+		// forcing checkout on drops its prerequisite from the combined view
+		LayeredFeatureStore store = LayeredFeatureStore.builder()
+			.shared(shared)
+			.environment(EnvironmentOverrides.of(Map.of("FLAGSTAFF_CHECKOUT", "on")))
+			.build();
+		assertThat(store.load().features().features().get("checkout").requires()).isEmpty();
+		assertThatExceptionOfType(FeatureConfigException.class).isThrownBy(() -> store.delete("new-ui", "alice"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::path)
+				.containsExactly("features.checkout.requires[0].feature"));
+		assertThat(shared.feature("new-ui")).isNotNull();
+	}
+
+	@Test
 	void writesToTheOverridesLayerAreCheckedOnTheCombinedViewOnly() {
 		InMemoryFeatureStore shared = InMemoryFeatureStore.of(flag("new-ui", "shared"));
 		InMemoryFeatureStore overrides = new InMemoryFeatureStore();

@@ -554,7 +554,7 @@ public abstract class WritableFeatureStoreContract {
 			return set;
 		};
 		try {
-			WriteCheck.within(this, this.store, waitForTheOtherReadOnce, () -> {
+			WriteCheck.within(this, this.store, List.of(waitForTheOtherReadOnce), () -> {
 				write.run();
 				return null;
 			});

@@ -120,7 +120,6 @@ class JdbcMultiInstanceTests {
 		assertThat(events.stream()
 			.filter((event) -> event instanceof FlagstaffEvent.StoreDown || event instanceof FlagstaffEvent.StoreUp)
 			.map((event) -> event.getClass().getSimpleName())).startsWith("StoreDown");
-		System.out.println("DEBUGEVENTS " + events);
 		first.disable("a", "alice");
 		await().atMost(Duration.ofSeconds(10)).until(() -> !two.isEnabled("a"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> listening(admin, second.listenerName()));
