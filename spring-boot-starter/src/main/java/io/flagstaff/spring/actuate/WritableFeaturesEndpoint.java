@@ -80,9 +80,6 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 					+ " is read-only: use a file: features location, set flagstaff.store.type to jdbc or redis, "
 					+ "or keep changes in memory with flagstaff.store.in-memory-changes=true");
 		}
-		if (store.feature(key) == null) {
-			return error(WebEndpointResponse.STATUS_NOT_FOUND, "no flag has the key '" + key + "'");
-		}
 		Principal principal = securityContext.getPrincipal();
 		String actor = (principal != null) ? principal.getName() : ANONYMOUS_ACTOR;
 		try {
@@ -112,7 +109,6 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 			return new WebEndpointResponse<>(answer, WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
 		catch (FeatureNotFoundException ex) {
-			// deleted between the lookup above and the write
 			return error(WebEndpointResponse.STATUS_NOT_FOUND, "no flag has the key '" + key + "'");
 		}
 		catch (FeatureConflictException ex) {

@@ -22,9 +22,7 @@ public final class FeatureCalls {
 
 	private static final Log logger = LogFactory.getLog(FeatureCalls.class);
 
-	private final List<FeatureCallRecorder> recorders;
-
-	private final FeatureCallRecorder[] recorderArray;
+	private final FeatureCallRecorder[] recorders;
 
 	private final Set<Class<?>> failingRecorders = ConcurrentHashMap.newKeySet();
 
@@ -33,8 +31,7 @@ public final class FeatureCalls {
 	 * @param recorders the recorders, called in order
 	 */
 	public FeatureCalls(List<FeatureCallRecorder> recorders) {
-		this.recorders = List.copyOf(recorders);
-		this.recorderArray = this.recorders.toArray(FeatureCallRecorder[]::new);
+		this.recorders = recorders.toArray(FeatureCallRecorder[]::new);
 	}
 
 	/**
@@ -42,7 +39,7 @@ public final class FeatureCalls {
 	 * @return an unmodifiable list
 	 */
 	public List<FeatureCallRecorder> recorders() {
-		return this.recorders;
+		return List.of(this.recorders);
 	}
 
 	/**
@@ -51,7 +48,7 @@ public final class FeatureCalls {
 	 * @param result {@code on}, {@code off} or the variant
 	 */
 	public void evaluated(String feature, String result) {
-		for (FeatureCallRecorder recorder : this.recorderArray) {
+		for (FeatureCallRecorder recorder : this.recorders) {
 			try {
 				recorder.recordEvaluation(feature, result);
 			}
@@ -62,36 +59,12 @@ public final class FeatureCalls {
 	}
 
 	/**
-	 * Runs a call and records its duration and outcome; asynchronous results are recorded
-	 * on completion.
-	 * @param feature the flag key
-	 * @param variant the variant or strategy side, or {@code null}
-	 * @param call the call
-	 * @return what the call returned (a reactive result is wrapped to record on
-	 * completion)
-	 * @throws Throwable what the call threw, unchanged
-	 */
-	public @Nullable Object timed(String feature, @Nullable String variant, Call call) throws Throwable {
-		long start = start();
-		Object result;
-		try {
-			result = call.proceed();
-		}
-		catch (Throwable ex) {
-			failed(feature, variant, start, ex);
-			throw ex;
-		}
-		return completed(feature, variant, start, result);
-	}
-
-	/**
 	 * Reads the clock at the start of a call that {@link #completed} or {@link #failed}
-	 * will record; callers that time a call inline use it instead of {@link #timed}, to
-	 * avoid capturing the call in a lambda.
+	 * will record (callers time the call inline, so nothing captures it in a lambda).
 	 * @return the start time in nanoseconds, or {@code 0} when there is no recorder
 	 */
 	public long start() {
-		return (this.recorderArray.length == 0) ? 0 : System.nanoTime();
+		return (this.recorders.length == 0) ? 0 : System.nanoTime();
 	}
 
 	/**
@@ -103,7 +76,7 @@ public final class FeatureCalls {
 	 * @return the result (a reactive result is wrapped to record on completion)
 	 */
 	public @Nullable Object completed(String feature, @Nullable String variant, long start, @Nullable Object result) {
-		if (this.recorderArray.length == 0) {
+		if (this.recorders.length == 0) {
 			return result;
 		}
 		if (result instanceof CompletionStage<?> stage) {
@@ -132,7 +105,7 @@ public final class FeatureCalls {
 	 * @param start what {@link #start()} returned before the call
 	 */
 	public void succeeded(String feature, @Nullable String variant, long start) {
-		if (this.recorderArray.length != 0) {
+		if (this.recorders.length != 0) {
 			success(feature, variant, System.nanoTime() - start);
 		}
 	}
@@ -145,13 +118,13 @@ public final class FeatureCalls {
 	 * @param failure what the call threw
 	 */
 	public void failed(String feature, @Nullable String variant, long start, Throwable failure) {
-		if (this.recorderArray.length != 0) {
+		if (this.recorders.length != 0) {
 			failure(feature, variant, System.nanoTime() - start, failure);
 		}
 	}
 
 	void success(String feature, @Nullable String variant, long nanos) {
-		for (FeatureCallRecorder recorder : this.recorderArray) {
+		for (FeatureCallRecorder recorder : this.recorders) {
 			try {
 				recorder.recordSuccess(feature, variant, nanos);
 			}
@@ -162,7 +135,7 @@ public final class FeatureCalls {
 	}
 
 	void failure(String feature, @Nullable String variant, long nanos, Throwable failure) {
-		for (FeatureCallRecorder recorder : this.recorderArray) {
+		for (FeatureCallRecorder recorder : this.recorders) {
 			try {
 				recorder.recordFailure(feature, variant, nanos, failure);
 			}
@@ -188,21 +161,6 @@ public final class FeatureCalls {
 			current = current.getCause();
 		}
 		return current;
-	}
-
-	/**
-	 * A call to time.
-	 */
-	@FunctionalInterface
-	public interface Call {
-
-		/**
-		 * Makes the call.
-		 * @return its result
-		 * @throws Throwable what it throws
-		 */
-		@Nullable Object proceed() throws Throwable;
-
 	}
 
 }

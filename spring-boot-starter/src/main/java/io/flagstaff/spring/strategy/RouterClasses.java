@@ -50,7 +50,8 @@ final class RouterClasses {
 	 * @param group the group
 	 * @param beanFactory where the beans are found
 	 * @return an instance of a generated class, or {@code null} when one cannot be
-	 * defined next to the interface (the caller falls back to a Spring AOP proxy)
+	 * defined next to the interface (the caller falls back to a JDK proxy,
+	 * {@link RouterProxies})
 	 */
 	static @Nullable Object create(StrategyGroup group, BeanFactory beanFactory) {
 		Class<?> type = group.type();
@@ -71,8 +72,7 @@ final class RouterClasses {
 			return generated.getConstructor(StrategyRouter.class).newInstance(router);
 		}
 		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-			logger.debug(
-					"Cannot generate the routing class of " + group.describe() + "; using a Spring AOP proxy instead",
+			logger.debug("Cannot generate the routing class of " + group.describe() + "; using a JDK proxy instead",
 					ex);
 			return null;
 		}
