@@ -3,7 +3,6 @@ package io.flagstaff.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * A small web shop that shows every Flagstaff capability: strategy injection for search,
@@ -17,7 +16,6 @@ import org.springframework.scheduling.annotation.EnableAsync;
  * start.
  */
 @SpringBootApplication
-@EnableAsync
 public class ShopApplication {
 
 	/**

@@ -37,6 +37,7 @@ class FeatureFileSeederTests {
 	@Test
 	void leavesAClasspathLocationAlone() {
 		seed("classpath:features.yml", "classpath:does-not-exist.yml");
+		assertThat(this.dir).as("nothing written, and the missing seed never read").isEmptyDirectory();
 	}
 
 	@Test

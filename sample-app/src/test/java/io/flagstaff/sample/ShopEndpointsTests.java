@@ -142,13 +142,16 @@ class ShopEndpointsTests {
 
 		@Test
 		void everyShopperKeepsTheirVariant() {
+			java.util.Set<String> seen = new java.util.HashSet<>();
 			for (int user = 0; user < 20; user++) {
 				ShopClient shopper = ShopClient.on(ShopEndpointsTests.this.port).header("X-User-Id", "sticky-" + user);
 				String first = shopper.get("/pricing?sku=MS-202").text("/0/variant");
+				seen.add(first);
 				for (int again = 0; again < 3; again++) {
 					assertThat(shopper.get("/pricing?sku=MS-202").text("/0/variant")).isEqualTo(first);
 				}
 			}
+			assertThat(seen).as("20 shoppers spread over the variants").hasSizeGreaterThan(1);
 		}
 
 		@Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.flagstaff.Evaluation;
 import io.flagstaff.FeatureContext;
 import io.flagstaff.Flagstaff;
 import io.flagstaff.Reason;
@@ -86,8 +87,9 @@ class ShopFeaturesTests {
 		FeatureContext allowedInUs = FeatureContext.builder().userId("123").attribute("region", "US").build();
 		FeatureContext outsider = FeatureContext.builder().userId("nobody").attribute("region", "US").build();
 		assertThat(this.flagstaff.evaluate("advanced-search", outsider).reason()).isEqualTo(Reason.PREREQUISITE);
-		assertThat(this.flagstaff.evaluate("advanced-search", allowedInUs).reason()).isIn(Reason.RULE_MATCH,
-				Reason.ROLLOUT);
+		Evaluation inUs = this.flagstaff.evaluate("advanced-search", allowedInUs);
+		assertThat(inUs.reason()).isIn(Reason.RULE_MATCH, Reason.ROLLOUT);
+		assertThat(inUs.enabled()).as("user 123 is inside the US rollout").isTrue();
 		FeatureContext allowedInDe = FeatureContext.builder().userId("123").attribute("region", "DE").build();
 		assertThat(this.flagstaff.isEnabled("advanced-search", allowedInDe)).isFalse();
 	}
