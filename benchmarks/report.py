@@ -122,7 +122,7 @@ def targets(r1, r2):
     for scenario in "abcd":
         mine, best = ns(r1, "Flagstaff", scenario + "_built"), fastest_peer(r1, scenario + "_built", scenario == "b")
         if mine and best:
-            lines.append(ratio_line(f"{scenario.upper()} (context built per call) >= 3x faster than the fastest peer",
+            lines.append(ratio_line(f"{scenario.upper()} (context built per call) >= 3x faster than the fastest {'sticky ' if scenario == 'b' else ''}peer",
                                     f"{best[0] / mine:.2f}x vs {dict(LIBRARIES)[best[1]]}", best[0] / mine >= 3))
     on, off = ns(r1, "Usage", "statsOn"), ns(r1, "Usage", "statsOff")
     on_a, off_a = ns(r1, "Usage", "statsOnA"), ns(r1, "Usage", "statsOffA")
