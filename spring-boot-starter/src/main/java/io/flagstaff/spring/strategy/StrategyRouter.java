@@ -82,8 +82,7 @@ public final class StrategyRouter {
 	 * @return the route of the chosen bean
 	 */
 	public Route route() {
-		FeatureScope scope = FeatureScope.current();
-		return route((scope != null) ? scope : FeatureScope.currentOrPin(flagstaff()));
+		return route(FeatureScope.currentOrPin(flagstaff()));
 	}
 
 	private Route route(FeatureScope scope) {
