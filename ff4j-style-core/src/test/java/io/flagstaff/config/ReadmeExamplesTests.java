@@ -1,5 +1,6 @@
 package io.flagstaff.config;
 
+import io.flagstaff.DocPages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,22 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Keeps README's "Configuration format" section honest: its documents parse and its
- * validation output is what the parser prints.
+ * Keeps docs/configuration.md honest: its documents parse and its validation output is
+ * what the parser prints.
  */
 class ReadmeExamplesTests {
 
-	private static String section() throws IOException {
-		Path directory = Path.of("").toAbsolutePath();
-		while (directory != null && !Files.exists(directory.resolve("README.md"))) {
-			directory = directory.getParent();
-		}
-		assertThat(directory).as("README.md above the working directory").isNotNull();
-		String readme = Files.readString(directory.resolve("README.md"), StandardCharsets.UTF_8);
-		int start = readme.indexOf("\n## Configuration format\n");
-		assertThat(start).as("README has a Configuration format section").isNotNegative();
-		int end = readme.indexOf("\n## ", start + 1);
-		return readme.substring(start, (end > 0) ? end : readme.length());
+	private static String section() {
+		return DocPages.read("configuration.md");
 	}
 
 	private static List<String> blocks(String section, String language) {
@@ -45,10 +37,10 @@ class ReadmeExamplesTests {
 	}
 
 	@Test
-	void everyYamlAndJsonDocumentOfTheSectionIsValid() throws IOException {
+	void everyYamlAndJsonDocumentOfTheFormatPagesIsValid() throws IOException {
 		String section = section();
 		List<String> documents = new ArrayList<>(blocks(section, "yaml"));
-		documents.addAll(blocks(section, "json"));
+		documents.addAll(blocks(DocPages.read("migrating.md"), "json"));
 		assertThat(documents).hasSizeGreaterThanOrEqualTo(3);
 		for (String document : documents) {
 			FeatureSet set = FeatureDocuments.parse(document, "README");

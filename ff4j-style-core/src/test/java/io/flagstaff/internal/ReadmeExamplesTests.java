@@ -1,5 +1,6 @@
 package io.flagstaff.internal;
 
+import io.flagstaff.DocPages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,22 +27,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the README's "Evaluation" section honest: its YAML document loads and its Java
- * example runs.
+ * Keeps docs/evaluation.md honest: its YAML document loads and its Java example runs.
  */
 class ReadmeExamplesTests {
 
-	private static String evaluationSection() throws IOException {
-		Path directory = Path.of("").toAbsolutePath();
-		while (directory != null && !Files.exists(directory.resolve("README.md"))) {
-			directory = directory.getParent();
-		}
-		assertThat(directory).as("README.md above the working directory").isNotNull();
-		String readme = Files.readString(directory.resolve("README.md"));
-		int start = readme.indexOf("\n## Evaluation\n");
-		assertThat(start).as("the README's Evaluation section").isNotNegative();
-		int end = readme.indexOf("\n## ", start + 1);
-		return readme.substring(start, (end >= 0) ? end : readme.length());
+	private static String evaluationSection() {
+		return DocPages.read("evaluation.md");
 	}
 
 	@Test
