@@ -1,7 +1,6 @@
 /**
  * Keeping flags healthy: the {@link io.flagstaff.health.HealthGuard} automatic kill
- * switch, the {@link io.flagstaff.health.TrafficMonitor}, the
- * {@link io.flagstaff.health.HygieneReport} of stale flags, exposure and conversion
+ * switch, the {@link io.flagstaff.health.TrafficMonitor}, exposure and conversion
  * tracking for experiments, and user feedback.
  */
 @NullMarked

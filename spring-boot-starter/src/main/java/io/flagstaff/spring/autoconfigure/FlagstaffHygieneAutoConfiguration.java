@@ -1,7 +1,7 @@
 package io.flagstaff.spring.autoconfigure;
 
 import io.flagstaff.Flagstaff;
-import io.flagstaff.health.HygieneInspector;
+import io.flagstaff.hygiene.HygieneInspector;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,4 +1,4 @@
-package io.flagstaff.health;
+package io.flagstaff.hygiene;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.flagstaff.health;
+package io.flagstaff.hygiene;
 
 import java.time.Instant;
 import java.util.List;
