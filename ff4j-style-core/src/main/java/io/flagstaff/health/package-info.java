@@ -1,7 +1,6 @@
 /**
  * Keeping flags healthy: the {@link io.flagstaff.health.HealthGuard} automatic kill
- * switch, the {@link io.flagstaff.health.TrafficMonitor}, exposure and conversion
- * tracking for experiments, and user feedback.
+ * switch and the {@link io.flagstaff.health.TrafficMonitor}.
  */
 @NullMarked
 package io.flagstaff.health;

@@ -1,4 +1,4 @@
-package io.flagstaff.store.jdbc.feedback;
+package io.flagstaff.feedback.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.flagstaff.FeatureContext;
-import io.flagstaff.health.Feedback;
-import io.flagstaff.health.FeedbackCollector;
+import io.flagstaff.feedback.Feedback;
+import io.flagstaff.feedback.FeedbackCollector;
 import io.flagstaff.store.jdbc.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

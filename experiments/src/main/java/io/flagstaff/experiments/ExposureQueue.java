@@ -1,4 +1,4 @@
-package io.flagstaff.health;
+package io.flagstaff.experiments;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.flagstaff.health;
+package io.flagstaff.experiments;
 
 import java.time.Duration;
 import java.time.Instant;

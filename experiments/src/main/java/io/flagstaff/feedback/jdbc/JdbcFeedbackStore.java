@@ -1,4 +1,4 @@
-package io.flagstaff.store.jdbc.feedback;
+package io.flagstaff.feedback.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import io.flagstaff.health.Feedback;
-import io.flagstaff.health.FeedbackStore;
+import io.flagstaff.feedback.Feedback;
+import io.flagstaff.feedback.FeedbackStore;
 import io.flagstaff.store.FeatureStoreException;
 import org.jspecify.annotations.Nullable;
 

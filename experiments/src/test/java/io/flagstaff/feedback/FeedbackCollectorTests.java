@@ -1,4 +1,4 @@
-package io.flagstaff.health;
+package io.flagstaff.feedback;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,10 @@
-package io.flagstaff.health;
+package io.flagstaff.feedback;
 
 import java.util.List;
 
 /**
  * Where feedback is kept. Implementations are thread-safe: {@link InMemoryFeedbackStore}
- * in the core, a JDBC one in {@code flagstaff-store-jdbc}.
+ * and {@link io.flagstaff.feedback.jdbc.JdbcFeedbackStore}.
  */
 public interface FeedbackStore {
 
