@@ -1,6 +1,7 @@
-package io.flagstaff.demo;
+package io.flagstaff.sample.plain;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.flagstaff.Evaluation;
@@ -12,14 +13,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Loads {@code features.yml} from the classpath, evaluates each flag for a few users in
  * production and prints the answer, variant, value and reason of each evaluation. Run it
- * with {@code ./mvnw -pl ff4j-style-core -am compile exec:java}.
+ * with {@code ./mvnw -pl sample-app -am compile exec:java}.
  */
-public final class FlagstaffDemo {
+public final class PlainJavaDemo {
 
 	/** The demo document. */
-	public static final String DOCUMENT = "classpath:io/flagstaff/demo/features.yml";
+	public static final String DOCUMENT = "classpath:io/flagstaff/sample/plain/features.yml";
 
-	private FlagstaffDemo() {
+	private PlainJavaDemo() {
 	}
 
 	/**
@@ -47,7 +48,7 @@ public final class FlagstaffDemo {
 					+ "environment production)");
 			out.printf("%-16s %-8s %-8s %-8s %-10s %-13s %s%n", "flag", "user", "region", "enabled", "variant",
 					"reason", "rule / value");
-			List<Evaluation> evaluations = new java.util.ArrayList<>();
+			List<Evaluation> evaluations = new ArrayList<>();
 			for (String key : flagstaff.snapshot().featureKeys()) {
 				for (FeatureContext user : users) {
 					Evaluation evaluation = flagstaff.evaluate(key, user);

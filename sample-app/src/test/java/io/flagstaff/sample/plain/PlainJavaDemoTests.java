@@ -1,4 +1,4 @@
-package io.flagstaff.demo;
+package io.flagstaff.sample.plain;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FlagstaffDemoTests {
+class PlainJavaDemoTests {
 
 	@Test
 	void evaluatesEveryDemoFlagForEveryDemoUserAndPrintsOneLineEach() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		List<Evaluation> evaluations = FlagstaffDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		List<Evaluation> evaluations = PlainJavaDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 		String printed = bytes.toString(StandardCharsets.UTF_8);
 		assertThat(evaluations).hasSize(4 * 6);
 		assertThat(printed.lines()).hasSize(2 + evaluations.size());
