@@ -34,7 +34,7 @@ final class Documents {
 	static final Option OUTPUT = Option.valued("--output", "FILE",
 			"write the document to FILE instead of standard output");
 
-	static final Option FORCE = Option.switchOption("--force", "overwrite what is already there");
+	static final Option FORCE = Option.switchOption("--force", "overwrite the --output file when it exists");
 
 	private Documents() {
 	}

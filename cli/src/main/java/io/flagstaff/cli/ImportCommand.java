@@ -20,6 +20,9 @@ final class ImportCommand implements Command {
 	static final Option TO = Option.valued("--to", "STORE",
 			"the store to write: a .yml/.yaml/.json file, a JDBC URL or a Redis URI (required)");
 
+	static final Option FORCE = Option.switchOption("--force",
+			"overwrite the flags and segments the store holds differently");
+
 	@Override
 	public String name() {
 		return "import";
@@ -53,7 +56,7 @@ final class ImportCommand implements Command {
 		List<Option> options = new ArrayList<>();
 		options.add(TO);
 		options.addAll(Stores.options());
-		options.add(Documents.FORCE);
+		options.add(FORCE);
 		return options;
 	}
 
@@ -71,7 +74,7 @@ final class ImportCommand implements Command {
 		try (WritableFeatureStore store = Stores.open(to, arguments, context)) {
 			ImportPlan plan = ImportPlan.of(document, store);
 			List<String> conflicts = plan.conflicts();
-			if (!conflicts.isEmpty() && !arguments.has(Documents.FORCE.name())) {
+			if (!conflicts.isEmpty() && !arguments.has(FORCE.name())) {
 				context.err()
 					.println(target + " holds " + conflicts.size() + " of the document's segments and flags "
 							+ "differently; nothing was written. Pass --force to overwrite:");
