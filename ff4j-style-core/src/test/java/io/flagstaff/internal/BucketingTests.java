@@ -113,10 +113,13 @@ class BucketingTests {
 			.sessionId("abc")
 			.attribute("org", "u-42")
 			.build();
-		assertThat(context.bucketingHash("userId")).isEqualTo(Long.parseUnsignedLong("b83fc7b1a176999b", 16));
-		assertThat(context.bucketingHash("sessionId")).isEqualTo(Long.parseUnsignedLong("44bc2cf5ad770999", 16));
-		assertThat(context.bucketingHash("org")).isEqualTo(context.bucketingHash("userId"));
-		assertThat(context.bucketingHash("missing")).isZero();
+		assertThat(DefaultFeatureContext.bucketingHash(context, "userId"))
+			.isEqualTo(Long.parseUnsignedLong("b83fc7b1a176999b", 16));
+		assertThat(DefaultFeatureContext.bucketingHash(context, "sessionId"))
+			.isEqualTo(Long.parseUnsignedLong("44bc2cf5ad770999", 16));
+		assertThat(DefaultFeatureContext.bucketingHash(context, "org"))
+			.isEqualTo(DefaultFeatureContext.bucketingHash(context, "userId"));
+		assertThat(DefaultFeatureContext.bucketingHash(context, "missing")).isZero();
 	}
 
 	@ParameterizedTest
