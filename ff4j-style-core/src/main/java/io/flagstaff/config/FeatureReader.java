@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.flagstaff.internal.DidYouMean;
 import io.flagstaff.model.Bucketing;
 import io.flagstaff.model.BucketingScheme;
 import io.flagstaff.model.FeatureDefinition;
@@ -138,9 +139,9 @@ final class FeatureReader {
 	}
 
 	static String unknownValue(String value, List<String> allowed) {
-		String suggestion = DidYouMean.closest(value, allowed);
+		List<String> closest = DidYouMean.closest(value, allowed);
 		return "must be one of " + String.join(", ", allowed) + ", was '" + value + "'"
-				+ ((suggestion != null) ? "; did you mean '" + suggestion + "'?" : "");
+				+ (closest.isEmpty() ? "" : "; did you mean '" + closest.get(0) + "'?");
 	}
 
 	private @Nullable Schedule schedule(JsonNode node, String path) {

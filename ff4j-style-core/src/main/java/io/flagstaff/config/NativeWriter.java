@@ -3,6 +3,7 @@ package io.flagstaff.config;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.flagstaff.internal.Durations;
 import io.flagstaff.model.Bucketing;
 import io.flagstaff.model.BucketingScheme;
 import io.flagstaff.model.Condition;

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.flagstaff.internal.DidYouMean;
+import io.flagstaff.internal.Durations;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -46,7 +48,11 @@ final class NodeReader {
 		}
 		for (String name : node.propertyNames()) {
 			if (!allowed.contains(name)) {
-				problem(Problems.child(path, name), DidYouMean.unknownField(name, allowed));
+				List<String> closest = DidYouMean.closest(name, allowed);
+				problem(Problems.child(path, name),
+						"unknown field '" + name + "'"
+								+ (closest.isEmpty() ? "; allowed here: " + String.join(", ", allowed)
+										: ", did you mean '" + closest.get(0) + "'?"));
 			}
 		}
 		return true;

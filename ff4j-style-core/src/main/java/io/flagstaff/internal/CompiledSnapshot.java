@@ -181,7 +181,7 @@ final class CompiledSnapshot implements FeatureSnapshot {
 
 	private void unknown(String key) {
 		if (this.runtime.strict()) {
-			List<String> closest = KeySuggestions.closest(key, this.keys);
+			List<String> closest = DidYouMean.closest(key, this.keys);
 			throw new FeatureNotFoundException(key,
 					"No flag has the key '" + key + "'"
 							+ (closest.isEmpty() ? "" : "; closest known keys: " + String.join(", ", closest))

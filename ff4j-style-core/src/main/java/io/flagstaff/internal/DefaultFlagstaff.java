@@ -328,7 +328,7 @@ public final class DefaultFlagstaff implements Flagstaff {
 				var definition = snapshot.definition(key);
 				if (definition == null) {
 					throw new io.flagstaff.FeatureNotFoundException(key, "Cannot override flag '" + key
-							+ "': no flag has that key" + KeySuggestions.didYouMean(key, snapshot.featureKeys()));
+							+ "': no flag has that key" + DidYouMean.hint(key, snapshot.featureKeys()));
 				}
 				if (!value.equals("on") && !value.equals("off")
 						&& definition.variants().stream().noneMatch((v) -> v.name().equals(value))) {
