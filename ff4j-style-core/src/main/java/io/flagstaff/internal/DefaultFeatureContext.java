@@ -3,12 +3,9 @@ package io.flagstaff.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
 
 import io.flagstaff.FeatureContext;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +61,10 @@ public final class DefaultFeatureContext extends FeatureContext {
 
 	private final int attributeCount;
 
-	/** The attributes as a map, created on first use. */
+	/**
+	 * The attributes as an unmodifiable map, created on first use (the evaluator reads
+	 * them with {@link #customAttribute(String)} instead).
+	 */
 	private @Nullable Map<String, String> attributeMap;
 
 	/**
@@ -113,7 +113,11 @@ public final class DefaultFeatureContext extends FeatureContext {
 	public Map<String, String> attributes() {
 		Map<String, String> map = this.attributeMap;
 		if (map == null) {
-			map = new AttributeMap(this.pairs, this.attributeCount);
+			Map<String, String> copy = new LinkedHashMap<>();
+			for (int i = 0; i < this.attributeCount * 2; i += 2) {
+				copy.put(this.pairs[i], this.pairs[i + 1]);
+			}
+			map = Collections.unmodifiableMap(copy);
 			this.attributeMap = map;
 		}
 		return map;
@@ -223,73 +227,6 @@ public final class DefaultFeatureContext extends FeatureContext {
 			HASH_ELEMENT.setOpaque(hashes, slot, hash);
 		}
 		return hash;
-	}
-
-	/**
-	 * The read-only map view of the attribute pairs, in insertion order.
-	 */
-	private static final class AttributeMap extends AbstractMap<String, String> {
-
-		private final String[] pairs;
-
-		private final int count;
-
-		AttributeMap(String[] pairs, int count) {
-			this.pairs = pairs;
-			this.count = count;
-		}
-
-		@Override
-		public @Nullable String get(@Nullable Object key) {
-			int index = (key instanceof String name) ? indexOf(this.pairs, this.count, name) : -1;
-			return (index >= 0) ? this.pairs[index + 1] : null;
-		}
-
-		@Override
-		public boolean containsKey(@Nullable Object key) {
-			return (key instanceof String name) && indexOf(this.pairs, this.count, name) >= 0;
-		}
-
-		@Override
-		public int size() {
-			return this.count;
-		}
-
-		@Override
-		public Set<Map.Entry<String, String>> entrySet() {
-			return new AbstractSet<>() {
-
-				@Override
-				public Iterator<Map.Entry<String, String>> iterator() {
-					return new Iterator<>() {
-
-						private int next;
-
-						@Override
-						public boolean hasNext() {
-							return this.next < AttributeMap.this.count;
-						}
-
-						@Override
-						public Map.Entry<String, String> next() {
-							if (!hasNext()) {
-								throw new NoSuchElementException();
-							}
-							int index = 2 * this.next++;
-							return Map.entry(AttributeMap.this.pairs[index], AttributeMap.this.pairs[index + 1]);
-						}
-
-					};
-				}
-
-				@Override
-				public int size() {
-					return AttributeMap.this.count;
-				}
-
-			};
-		}
-
 	}
 
 }
