@@ -233,11 +233,6 @@ public final class FeatureDocuments {
 	}
 
 	/**
-	 * The compiler's problems for the flags that are structurally sound, so that one read
-	 * reports everything; a prerequisite on a flag left out for its own problems is not
-	 * reported again.
-	 */
-	/**
 	 * Returns the problems of a feature set that its structure does not show, the checks
 	 * a store makes before it stores a change: operands that do not parse, unknown
 	 * segments, variants and prerequisites, prerequisite cycles, out-of-range
@@ -250,6 +245,11 @@ public final class FeatureDocuments {
 		return SnapshotCompiler.problems(set);
 	}
 
+	/**
+	 * The compiler's problems for the flags that are structurally sound, so that one read
+	 * reports everything; a prerequisite on a flag left out for its own problems is not
+	 * reported again.
+	 */
 	private static List<ConfigProblem> semanticProblems(FeatureSet set, Set<String> failed) {
 		Set<String> ignoredPaths = new HashSet<>();
 		set.features().forEach((key, feature) -> {

@@ -2,6 +2,7 @@ package io.flagstaff.config;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,11 +130,8 @@ final class FeatureReader {
 		}
 		FeatureType type = FeatureType.fromConfigName(text);
 		if (type == null) {
-			List<String> names = new ArrayList<>();
-			for (FeatureType candidate : FeatureType.values()) {
-				names.add(candidate.configName());
-			}
-			this.reader.problem(path, unknownValue(text, names));
+			this.reader.problem(path,
+					unknownValue(text, Arrays.stream(FeatureType.values()).map(FeatureType::configName).toList()));
 		}
 		return type;
 	}
@@ -310,11 +308,8 @@ final class FeatureReader {
 			}
 			scheme = BucketingScheme.fromConfigName(text);
 			if (scheme == null) {
-				List<String> names = new ArrayList<>();
-				for (BucketingScheme candidate : BucketingScheme.values()) {
-					names.add(candidate.configName());
-				}
-				this.reader.problem(Problems.child(path, "scheme"), unknownValue(text, names));
+				this.reader.problem(Problems.child(path, "scheme"), unknownValue(text,
+						Arrays.stream(BucketingScheme.values()).map(BucketingScheme::configName).toList()));
 				return null;
 			}
 		}
@@ -330,7 +325,6 @@ final class FeatureReader {
 		if (!this.reader.isMap(node, path, "variant names to weights, such as { control: 50, treatment: 50 }")) {
 			return variants;
 		}
-		long total = 0;
 		for (Map.Entry<String, JsonNode> entry : node.properties()) {
 			String variantPath = Problems.child(path, entry.getKey());
 			JsonNode value = entry.getValue();
@@ -357,13 +351,11 @@ final class FeatureReader {
 				weight = this.reader.integer(value, variantPath, 0);
 			}
 			if (weight != null) {
-				total += weight;
 				variants.add(new VariantDefinition(entry.getKey(), weight, served, overrides));
 			}
 		}
-		if (!variants.isEmpty() && total == 0) {
-			this.reader.problem(path, "weights add up to 0; give at least one variant a weight above 0");
-		}
+		// weights that add up to 0 are the compiler's to report, for documents and code
+		// alike
 		return variants;
 	}
 

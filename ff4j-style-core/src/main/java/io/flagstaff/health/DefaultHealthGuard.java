@@ -201,7 +201,7 @@ final class DefaultHealthGuard implements HealthGuard {
 				this.killSwitch.disable(feature, kill);
 				event = new AutoDisabledEvent(feature, null, trigger, kill, figures);
 			}
-			refresh();
+			refresh(this.flagstaff);
 			monitor.trippedAtVersion = this.flagstaff.snapshot().version();
 			monitor.state.set(Monitor.TRIPPED);
 			logger.log(Level.WARNING, "Health guard switched off " + event.reason());
@@ -214,9 +214,13 @@ final class DefaultHealthGuard implements HealthGuard {
 		}
 	}
 
-	private void refresh() {
+	/**
+	 * Refreshes a Flagstaff after an automatic disable, so that it serves the disable at
+	 * once; a failure is logged, the store's own notification bringing the change later.
+	 */
+	static void refresh(Flagstaff flagstaff) {
 		try {
-			this.flagstaff.refresh();
+			flagstaff.refresh();
 		}
 		catch (RuntimeException ex) {
 			logger.log(Level.WARNING, "Refreshing after an automatic disable failed; the store change will arrive "

@@ -128,7 +128,7 @@ class ValidationTests {
 				Arguments.of("{ variants: { a: -1 } }", "features.f.variants.a: must be at least 0, was -1"),
 				Arguments.of("{ variants: { a: 1.5 } }", "features.f.variants.a: must be a whole number, was 1.5"),
 				Arguments.of("{ variants: { a: 0, b: 0 } }",
-						"features.f.variants: weights add up to 0; give at least one variant a weight above 0"),
+						"features.f.variants: the weights add up to 0; give at least one variant a positive weight"),
 				Arguments.of("{ variants: { a: { value: x } } }",
 						"features.f.variants.a.weight: is required: give the variant's share, such as weight: 50"),
 				Arguments.of("{ variants: { a: { weight: 1, valeu: x } } }",

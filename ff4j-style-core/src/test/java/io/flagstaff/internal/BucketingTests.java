@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BucketingTests {
 
 	private final EvaluationRuntime runtime = new EvaluationRuntime(null, Clock.systemUTC(), false,
-			new CoarseClock(Clock.systemUTC()), null);
+			new CoarseClock(Clock.systemUTC()), null, true);
 
 	@ParameterizedTest
 	@CsvSource({ "'', ef46db3751d8e999", "abc, 44bc2cf5ad770999", "u-42, b83fc7b1a176999b",
