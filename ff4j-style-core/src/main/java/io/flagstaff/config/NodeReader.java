@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import io.flagstaff.internal.DidYouMean;
 import io.flagstaff.internal.Durations;
@@ -56,6 +57,15 @@ final class NodeReader {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Reads an optional field of a mapping with one of this reader's methods.
+	 * @return the value, or {@code null} when the field is absent or could not be read
+	 */
+	<T> @Nullable T field(JsonNode node, String path, String name, BiFunction<JsonNode, String, @Nullable T> read) {
+		JsonNode value = node.get(name);
+		return (value != null) ? read.apply(value, Problems.child(path, name)) : null;
 	}
 
 	boolean isMap(JsonNode node, String path, String what) {
