@@ -52,7 +52,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
 	private final boolean watch;
 
-	private final FeatureTable table = new FeatureTable();
+	private final LocalStoreState state = new LocalStoreState();
 
 	private final Object fileLock = new Object();
 
@@ -131,7 +131,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	/**
-	 * Brings the table up to date with the file: read fully checked, or for its structure
+	 * Brings the state up to date with the file: read fully checked, or for its structure
 	 * only (the write path); a text read for its structure only is checked fully on the
 	 * next {@link #load()}.
 	 */
@@ -143,13 +143,13 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 				FeatureSet set = (text == null) ? FeatureSet.EMPTY
 						: structureOnly ? FeatureDocuments.parseStructure(text, this.path.toString())
 								: FeatureDocuments.parse(text, this.path.toString());
-				if (!set.equals(this.table.content().features())) {
-					this.table.replace((current) -> set);
+				if (!set.equals(this.state.content().features())) {
+					this.state.replace((current) -> set);
 				}
 				this.loadedText = text;
 				this.loadedStructureOnly = structureOnly;
 			}
-			return this.table.content();
+			return this.state.content();
 		}
 	}
 
@@ -169,7 +169,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 	@Override
 	public @Nullable VersionedFeature feature(String key) {
 		sync(true);
-		return this.table.get(key);
+		return this.state.get(key);
 	}
 
 	@Override
@@ -178,7 +178,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		long version;
 		synchronized (this.fileLock) {
 			sync(true);
-			version = this.table.write(key, expectedVersion, next, entry, expectedRevision, this::writeFile);
+			version = this.state.write(key, expectedVersion, next, entry, expectedRevision, this::writeFile);
 		}
 		fireChanged();
 		return version;
@@ -190,7 +190,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		boolean existed;
 		synchronized (this.fileLock) {
 			sync(true);
-			existed = this.table.writeSegment(name, conditions, entry, expectedRevision, this::writeFile);
+			existed = this.state.writeSegment(name, conditions, entry, expectedRevision, this::writeFile);
 		}
 		fireChanged();
 		return existed;
@@ -212,12 +212,12 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
 	@Override
 	public List<AuditEntry> audit(String key, int limit) {
-		return this.table.audit(key, limit);
+		return this.state.audit(key, limit);
 	}
 
 	@Override
 	public List<AuditEntry> audit(int limit) {
-		return this.table.audit(null, limit);
+		return this.state.audit(null, limit);
 	}
 
 	@Override

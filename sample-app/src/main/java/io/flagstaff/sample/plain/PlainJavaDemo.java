@@ -7,7 +7,7 @@ import java.util.List;
 import io.flagstaff.Evaluation;
 import io.flagstaff.FeatureContext;
 import io.flagstaff.Flagstaff;
-import io.flagstaff.config.ResourceFeatureStore;
+import io.flagstaff.store.ResourceFeatureStore;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The state of a local store: flags with versions, a revision and the newest audit
  * entries, changed under one lock. A persist callback runs before a change is committed,
- * so a failed file write leaves the table unchanged.
+ * so a failed file write leaves the state unchanged. Shared by the in-memory and file
+ * stores.
  */
-final class FeatureTable {
+final class LocalStoreState {
 
 	static final int AUDIT_CAPACITY = 10_000;
 

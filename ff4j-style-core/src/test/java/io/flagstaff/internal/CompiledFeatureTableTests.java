@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The snapshot's key lookup ({@link FeatureTable}), through evaluation: every flag is
- * found under its own key, whether the key given is the same instance or an equal copy,
- * and keys with equal hash codes or neighbouring slots do not shadow each other.
+ * The snapshot's key lookup ({@link CompiledFeatureTable}), through evaluation: every
+ * flag is found under its own key, whether the key given is the same instance or an equal
+ * copy, and keys with equal hash codes or neighbouring slots do not shadow each other.
  */
-class FeatureTableTests {
+class CompiledFeatureTableTests {
 
 	private final EvaluationRuntime runtime = Evaluations.runtime(Clock.systemUTC(), "prod");
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * written as a literal in application code is found by identity, without comparing
  * characters. Immutable and thread-safe once built.
  */
-final class FeatureTable {
+final class CompiledFeatureTable {
 
 	private final String[] keys;
 
@@ -21,7 +21,7 @@ final class FeatureTable {
 
 	private final int mask;
 
-	FeatureTable(Map<String, CompiledFeature> features) {
+	CompiledFeatureTable(Map<String, CompiledFeature> features) {
 		int capacity = Integer.highestOneBit(Math.max(2, features.size() * 2 - 1)) << 1;
 		this.keys = new String[capacity];
 		this.hashes = new int[capacity];

@@ -1,4 +1,4 @@
-package io.flagstaff.config;
+package io.flagstaff.store;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
-import io.flagstaff.store.FeatureStore;
-import io.flagstaff.store.FeatureStoreException;
-import io.flagstaff.store.StoreContent;
+import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.config.LegacyOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * the same content. The revision is derived from a hash of the document's bytes, so the
  * same document always has the same revision. Thread-safe.
  * <p>
- * For a file that is watched and written, use the file store of the stores package.
+ * For a file that is watched and written, use {@link FileFeatureStore}.
  */
 public final class ResourceFeatureStore implements FeatureStore {
 
@@ -97,8 +96,8 @@ public final class ResourceFeatureStore implements FeatureStore {
 	 * afterwards.
 	 * @return the content, with a revision derived from the document's hash
 	 * @throws FeatureStoreException when the file or resource cannot be read
-	 * @throws FeatureConfigException listing every problem when the document is invalid
-	 * (the next call reads it again)
+	 * @throws io.flagstaff.config.FeatureConfigException listing every problem when the
+	 * document is invalid (the next call reads it again)
 	 */
 	@Override
 	public StoreContent load() {

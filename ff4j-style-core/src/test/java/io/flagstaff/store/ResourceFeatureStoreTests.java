@@ -1,4 +1,4 @@
-package io.flagstaff.config;
+package io.flagstaff.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.flagstaff.FeatureContext;
 import io.flagstaff.Flagstaff;
 import io.flagstaff.FlagstaffEvent;
-import io.flagstaff.store.FeatureStore;
-import io.flagstaff.store.FeatureStoreException;
-import io.flagstaff.store.StoreContent;
+import io.flagstaff.config.ConfigProblem;
+import io.flagstaff.config.FeatureConfigException;
+import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.config.LegacyOptions;
+import io.flagstaff.model.FeatureSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,12 +42,18 @@ class ResourceFeatureStoreTests {
 	}
 
 	@Test
-	void loadsAClasspathResource() {
-		FeatureStoreTestSupport
-			.assertFullExample(ResourceFeatureStore.of("classpath:io/flagstaff/config/full-example.yml").load());
-		FeatureStoreTestSupport.assertFullExample(
-				ResourceFeatureStore.ofClasspath("/io/flagstaff/config/full-example.yml", getClass().getClassLoader())
-					.load());
+	void loadsAClasspathResource() throws IOException {
+		String text;
+		try (var stream = getClass().getResourceAsStream("/io/flagstaff/config/full-example.yml")) {
+			text = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		FeatureSet expected = FeatureDocuments.parse(text, "full-example.yml");
+		for (ResourceFeatureStore store : List
+			.of(ResourceFeatureStore.of("classpath:io/flagstaff/config/full-example.yml"), ResourceFeatureStore
+				.ofClasspath("/io/flagstaff/config/full-example.yml", getClass().getClassLoader()))) {
+			assertThat(store.load().features()).isEqualTo(expected);
+			assertThat(store.load().features().features()).containsKeys("new-checkout", "payments-v2");
+		}
 	}
 
 	@Test
