@@ -17,10 +17,10 @@ import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.store.AbstractWritableFeatureStore;
 import io.flagstaff.store.AuditEntry;
-import io.flagstaff.store.FeatureConflictException;
 import io.flagstaff.store.FeatureStoreException;
 import io.flagstaff.store.StoreContent;
 import io.flagstaff.store.VersionedFeature;
+import io.flagstaff.store.WriteOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -177,15 +177,23 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		}
 	}
 
-	private <T> T transaction(String what, int isolation, Work<T> work) {
+	/**
+	 * Runs a write in one READ COMMITTED transaction, committed only when it is stored.
+	 */
+	private WriteOutcome write(String what, Work<WriteOutcome> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			JdbcTables tables = tables(connection);
 			connection.setAutoCommit(false);
-			connection.setTransactionIsolation(isolation);
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			try {
-				T result = work.run(connection, tables);
-				connection.commit();
-				return result;
+				WriteOutcome outcome = work.run(connection, tables);
+				if (outcome.isStored()) {
+					connection.commit();
+				}
+				else {
+					connection.rollback();
+				}
+				return outcome;
 			}
 			catch (SQLException | RuntimeException ex) {
 				connection.rollback();
@@ -223,50 +231,48 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
-			long expectedRevision) {
-		long[] versionAndRevision;
+	protected WriteOutcome compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry, long expectedRevision) {
 		try {
-			versionAndRevision = transaction("write flag '" + key + "'", Connection.TRANSACTION_READ_COMMITTED,
-					(connection, tables) -> {
-						long written = tables.writeFeature(connection, key, expectedVersion, next, entry);
-						return new long[] { written, recordChange(connection, tables, entry, expectedRevision) };
-					});
+			return write("write flag '" + key + "'", (connection, tables) -> {
+				if (!tables.writeFeature(connection, key, expectedVersion, next, entry)) {
+					return WriteOutcome.versionMoved(tables.version(connection, JdbcTables.FEATURE, key));
+				}
+				return recordChange(connection, tables, entry, expectedRevision);
+			});
 		}
 		catch (FeatureStoreException ex) {
 			if (ex.getCause() instanceof SQLException sql && JdbcTables.isDuplicate(sql)) {
-				long actual = read("read flag '" + key + "'",
-						(connection, tables) -> tables.version(connection, JdbcTables.FEATURE, key));
-				throw new FeatureConflictException(key, expectedVersion, actual);
+				// another instance created the flag first
+				return WriteOutcome.versionMoved(read("read flag '" + key + "'",
+						(connection, tables) -> tables.version(connection, JdbcTables.FEATURE, key)));
 			}
 			throw ex;
 		}
-		revisionAnnounced(versionAndRevision[1]);
-		return versionAndRevision[0];
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+	protected WriteOutcome writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			long expectedRevision) {
-		long[] existedAndRevision = transaction("write segment '" + name + "'", Connection.TRANSACTION_READ_COMMITTED,
-				(connection, tables) -> {
-					boolean before = tables.writeSegment(connection, name, conditions, entry);
-					return new long[] { before ? 1 : 0, recordChange(connection, tables, entry, expectedRevision) };
-				});
-		revisionAnnounced(existedAndRevision[1]);
-		return existedAndRevision[0] == 1;
+		try {
+			return write("write segment '" + name + "'", (connection, tables) -> {
+				tables.writeSegment(connection, name, conditions, entry);
+				return recordChange(connection, tables, entry, expectedRevision);
+			});
+		}
+		catch (FeatureStoreException ex) {
+			if (ex.getCause() instanceof SQLException sql && JdbcTables.isDuplicate(sql)) {
+				// another write created the segment meanwhile, and moved the revision
+				return WriteOutcome.revisionMoved();
+			}
+			throw ex;
+		}
 	}
 
-	/**
-	 * Records the change; returns the new revision.
-	 */
-	private static long recordChange(Connection connection, JdbcTables tables, AuditEntry entry, long expectedRevision)
-			throws SQLException {
+	private static WriteOutcome recordChange(Connection connection, JdbcTables tables, AuditEntry entry,
+			long expectedRevision) throws SQLException {
 		long revision = tables.recordChange(connection, entry, expectedRevision != ANY_REVISION, expectedRevision);
-		if (revision < 0) {
-			throw new RevisionMovedException();
-		}
-		return revision;
+		return (revision < 0) ? WriteOutcome.revisionMoved() : WriteOutcome.stored(revision);
 	}
 
 	@Override
