@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -33,7 +35,10 @@ import org.jspecify.annotations.Nullable;
  * Subscribers learn about changes by polling the revision (every {@code pollInterval})
  * and, on PostgreSQL, at once through LISTEN/NOTIFY on a dedicated connection that
  * reconnects by itself and re-reads the revision after each reconnect. A failing poll or
- * reconnect reports the store as down; the next success reports it up again. Thread-safe.
+ * reconnect reports the store as down; the revision is then read again every 250 ms (or
+ * every {@code pollInterval} when shorter) until a read succeeds, which reports the store
+ * up again, so a store started while the database is down follows it soon after it is
+ * back, whatever the poll interval. Thread-safe.
  */
 public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
@@ -53,7 +58,11 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
 	private volatile @Nullable JdbcTables tables;
 
-	private @Nullable ScheduledExecutorService poller;
+	private static final long RETRY_MILLIS = 250;
+
+	private volatile @Nullable ScheduledExecutorService poller;
+
+	private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
 	private @Nullable PostgresChangeListener listener;
 
@@ -333,10 +342,31 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		}
 		catch (FeatureStoreException ex) {
 			fireFailed(ex);
+			retrySoon();
 			return;
 		}
 		revisionRead(current);
 		startListenerIfNeeded();
+	}
+
+	/**
+	 * Reads the revision again soon after a failed read, unless polling does so sooner.
+	 */
+	private void retrySoon() {
+		ScheduledExecutorService executor = this.poller;
+		long millis = this.pollInterval.toMillis();
+		if (executor == null || millis <= RETRY_MILLIS || !this.retryScheduled.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			executor.schedule(() -> {
+				this.retryScheduled.set(false);
+				checkRevision();
+			}, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// closing
+		}
 	}
 
 	private void listenerFailed(Exception failure) {

@@ -1,10 +1,10 @@
 package io.flagstaff.store.redis;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.flagstaff.store.MutableClock;
 import io.flagstaff.store.TestServices;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -27,7 +27,7 @@ final class TestRedis {
 		return "flagstaff-test:" + UUID.randomUUID().toString().substring(0, 8) + ":";
 	}
 
-	static RedisFeatureStore store(String uri, String prefix, MutableClock clock) {
+	static RedisFeatureStore store(String uri, String prefix, Clock clock) {
 		return RedisFeatureStore.builder(uri)
 			.keyPrefix(prefix)
 			.clock(clock)
