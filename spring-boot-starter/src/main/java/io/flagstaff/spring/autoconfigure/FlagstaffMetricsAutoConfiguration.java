@@ -37,7 +37,7 @@ public final class FlagstaffMetricsAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public MicrometerFeatureCallRecorder micrometerFeatureCallRecorder(MeterRegistry registry) {
+	MicrometerFeatureCallRecorder micrometerFeatureCallRecorder(MeterRegistry registry) {
 		return new MicrometerFeatureCallRecorder(registry);
 	}
 
@@ -51,7 +51,7 @@ public final class FlagstaffMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(ExposureQueue.class)
 	@ConditionalOnMissingBean(name = "flagstaffExposureQueueMetrics")
-	public MeterBinder flagstaffExposureQueueMetrics(ExposureQueue queue) {
+	MeterBinder flagstaffExposureQueueMetrics(ExposureQueue queue) {
 		return (registry) -> {
 			FunctionCounter.builder("flagstaff.exposures.delivered", queue, ExposureQueue::delivered)
 				.description("Exposures of tracked flags handed to the exposure listeners")
