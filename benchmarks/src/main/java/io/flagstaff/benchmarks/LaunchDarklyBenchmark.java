@@ -5,16 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.server.Components;
 import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.integrations.FileData;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * LaunchDarkly server SDK 7 with the file data source, events off ({@code noEvents}),
@@ -22,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * reach the network. Expresses A–D: B and D are fallthrough percentage rollouts (sticky,
  * bucketed on the context key), C is a rule with two {@code in} clauses.
  */
-public class LaunchDarklyBenchmark {
+public class LaunchDarklyBenchmark extends AllScenariosBenchmark<String, LDContext> {
 
 	static final String FLAGS = """
 			{"flags": {
@@ -83,117 +80,28 @@ public class LaunchDarklyBenchmark {
 			.build();
 	}
 
-	/** The client and the pre-built contexts. */
-	@State(Scope.Benchmark)
-	public static class Lib {
-
-		LDClient client = create();
-
-		LDContext[] contexts = new LDContext[Workload.USERS];
-
-		{
-			for (int i = 0; i < Workload.USERS; i++) {
-				this.contexts[i] = context(i);
-			}
-		}
-
-		/**
-		 * Closes the client.
-		 * @throws IOException never in practice
-		 */
-		@TearDown
-		public void tearDown() throws IOException {
-			this.client.close();
-		}
-
-	}
+	private final LDClient client = create();
 
 	/**
-	 * A on a reused context.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
+	 * Builds the contexts; the client is built with the benchmark.
 	 */
-	@Benchmark
-	public boolean a_reused(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.ON_OFF, lib.contexts[cursor.next()], false);
+	public LaunchDarklyBenchmark() {
+		super(Function.identity(), LaunchDarklyBenchmark::context, LDContext[]::new);
 	}
 
-	/**
-	 * A with the context built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean a_built(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.ON_OFF, context(cursor.next()), false);
+	@Override
+	protected boolean isEnabled(String flag, LDContext context) {
+		return this.client.boolVariation(flag, context, false);
 	}
 
-	/**
-	 * B on a reused context.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean b_reused(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.ROLLOUT, lib.contexts[cursor.next()], false);
+	@Override
+	protected String variant(String flag, LDContext context) {
+		return this.client.stringVariation(flag, context, "none");
 	}
 
-	/**
-	 * B with the context built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean b_built(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.ROLLOUT, context(cursor.next()), false);
-	}
-
-	/**
-	 * C on a reused context.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean c_reused(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.RULE, lib.contexts[cursor.next()], false);
-	}
-
-	/**
-	 * C with the context built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean c_built(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.RULE, context(cursor.next()), false);
-	}
-
-	/**
-	 * D on a reused context.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the variant name
-	 */
-	@Benchmark
-	public String d_reused(Lib lib, Cursor cursor) {
-		return lib.client.stringVariation(Workload.VARIANT, lib.contexts[cursor.next()], "none");
-	}
-
-	/**
-	 * D with the context built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the variant name
-	 */
-	@Benchmark
-	public String d_built(Lib lib, Cursor cursor) {
-		return lib.client.stringVariation(Workload.VARIANT, context(cursor.next()), "none");
+	@Override
+	protected void close() throws IOException {
+		this.client.close();
 	}
 
 }

@@ -2,6 +2,7 @@ package io.flagstaff.benchmarks;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.EvaluationContext;
@@ -10,10 +11,6 @@ import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.providers.memory.Flag;
 import dev.openfeature.sdk.providers.memory.InMemoryProvider;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * OpenFeature Java SDK 1.22 with its {@code InMemoryProvider}, on an isolated API
@@ -22,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * so they are sticky). The figures are the SDK's own overhead (context merge, hooks,
  * provider state, details) plus a lambda.
  */
-public class OpenFeatureBenchmark {
+public class OpenFeatureBenchmark extends AllScenariosBenchmark<String, EvaluationContext> {
 
 	/**
 	 * Builds the client of the scenarios on an isolated API instance.
@@ -95,116 +92,31 @@ public class OpenFeatureBenchmark {
 		return new ImmutableContext(Workload.id(index), attributes);
 	}
 
-	/** The client and the pre-built contexts. */
-	@State(Scope.Benchmark)
-	public static class Lib {
+	private final OpenFeatureAPI api = OpenFeatureAPI.createIsolated();
 
-		OpenFeatureAPI api = OpenFeatureAPI.createIsolated();
-
-		Client client = create(this.api);
-
-		EvaluationContext[] contexts = new EvaluationContext[Workload.USERS];
-
-		{
-			for (int i = 0; i < Workload.USERS; i++) {
-				this.contexts[i] = context(i);
-			}
-		}
-
-		/** Shuts the API instance down. */
-		@TearDown
-		public void tearDown() {
-			this.api.shutdown();
-		}
-
-	}
+	private final Client client = create(this.api);
 
 	/**
-	 * A on a reused context.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
+	 * Builds the contexts; the client is built with the benchmark.
 	 */
-	@Benchmark
-	public boolean a_reused(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.ON_OFF, false, lib.contexts[cursor.next()]);
+	public OpenFeatureBenchmark() {
+		super(Function.identity(), OpenFeatureBenchmark::context, EvaluationContext[]::new);
 	}
 
-	/**
-	 * A with the context built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean a_built(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.ON_OFF, false, context(cursor.next()));
+	@Override
+	protected boolean isEnabled(String flag, EvaluationContext context) {
+		return this.client.getBooleanValue(flag, false, context);
 	}
 
-	/**
-	 * B on a reused context.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean b_reused(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.ROLLOUT, false, lib.contexts[cursor.next()]);
+	@Override
+	protected String variant(String flag, EvaluationContext context) {
+		return this.client.getStringValue(flag, "none", context);
 	}
 
-	/**
-	 * B with the context built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean b_built(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.ROLLOUT, false, context(cursor.next()));
-	}
-
-	/**
-	 * C on a reused context.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean c_reused(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.RULE, false, lib.contexts[cursor.next()]);
-	}
-
-	/**
-	 * C with the context built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean c_built(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.RULE, false, context(cursor.next()));
-	}
-
-	/**
-	 * D on a reused context.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the variant name
-	 */
-	@Benchmark
-	public String d_reused(Lib lib, Cursor cursor) {
-		return lib.client.getStringValue(Workload.VARIANT, "none", lib.contexts[cursor.next()]);
-	}
-
-	/**
-	 * D with the context built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the variant name
-	 */
-	@Benchmark
-	public String d_built(Lib lib, Cursor cursor) {
-		return lib.client.getStringValue(Workload.VARIANT, "none", context(cursor.next()));
+	/** Shuts the API instance down. */
+	@Override
+	protected void close() {
+		this.api.shutdown();
 	}
 
 }

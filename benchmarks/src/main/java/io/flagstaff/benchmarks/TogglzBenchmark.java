@@ -1,8 +1,5 @@
 package io.flagstaff.benchmarks;
 
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.togglz.core.activation.GradualActivationStrategy;
 import org.togglz.core.manager.FeatureManager;
 import org.togglz.core.manager.FeatureManagerBuilder;
@@ -19,7 +16,7 @@ import org.togglz.core.user.thread.ThreadLocalUserProvider;
  * strategy combines two attributes (C; the script strategy needs a JavaScript engine,
  * absent from JDK 17) and there are no variants (D).
  */
-public class TogglzBenchmark {
+public class TogglzBenchmark extends PeerBenchmark<TogglzFeature, FeatureUser> {
 
 	/**
 	 * Builds the feature manager of the scenarios, offline.
@@ -67,64 +64,18 @@ public class TogglzBenchmark {
 		}
 	}
 
-	/** The manager and the pre-built users. */
-	@State(Scope.Benchmark)
-	public static class Lib {
-
-		FeatureManager manager = create();
-
-		FeatureUser[] users = new FeatureUser[Workload.USERS];
-
-		{
-			for (int i = 0; i < Workload.USERS; i++) {
-				this.users[i] = user(i);
-			}
-		}
-
-	}
+	private final FeatureManager manager = create();
 
 	/**
-	 * A on a reused user.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
+	 * Builds the users; the manager is built with the benchmark.
 	 */
-	@Benchmark
-	public boolean a_reused(Lib lib, Cursor cursor) {
-		return isActive(lib.manager, TogglzFeature.SIMPLE_ON, lib.users[cursor.next()]);
+	public TogglzBenchmark() {
+		super(TogglzFeature::of, TogglzBenchmark::user, FeatureUser[]::new);
 	}
 
-	/**
-	 * A with the user built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean a_built(Lib lib, Cursor cursor) {
-		return isActive(lib.manager, TogglzFeature.SIMPLE_ON, user(cursor.next()));
-	}
-
-	/**
-	 * B on a reused user.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean b_reused(Lib lib, Cursor cursor) {
-		return isActive(lib.manager, TogglzFeature.ROLLOUT_50, lib.users[cursor.next()]);
-	}
-
-	/**
-	 * B with the user built per call.
-	 * @param lib the library
-	 * @param cursor the user cursor
-	 * @return the answer
-	 */
-	@Benchmark
-	public boolean b_built(Lib lib, Cursor cursor) {
-		return isActive(lib.manager, TogglzFeature.ROLLOUT_50, user(cursor.next()));
+	@Override
+	protected boolean isEnabled(TogglzFeature flag, FeatureUser user) {
+		return isActive(this.manager, flag, user);
 	}
 
 }

@@ -19,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * random port (the flags of {@code features.yml}). Each subclass's shop serves
  * {@code /search?q=} through a {@code Search} strategy flipped by {@code advanced-search}
  * ({@code basic:
- * <q>} or {@code advanced:
- * <q>}), {@code /checkout} guarded by {@code new-checkout} ({@code new checkout}),
+ *
+<q>} or {@code advanced:
+ *
+<q>}), {@code /checkout} guarded by {@code new-checkout} ({@code new checkout}),
  * {@code /banner} guarded by {@code beta-banner} (on for region {@code DE}, read from the
  * {@code X-Region} header: {@code banner}), and {@code /flip-mid-request?q=}, which
  * searches, forces {@code advanced-search} on and searches again within the same request.
