@@ -1,18 +1,17 @@
 package io.flagstaff.benchmarks;
 
-import java.util.function.Function;
-
 import org.ff4j.FF4j;
 import org.ff4j.core.Feature;
 import org.ff4j.core.FlippingExecutionContext;
 import org.ff4j.strategy.PonderationStrategy;
+import org.openjdk.jmh.annotations.Benchmark;
 
 /**
  * FF4J 2.0.0 with its in-memory store. Expresses A and B only: B uses
  * {@code PonderationStrategy}, which draws a random number per call (not sticky); FF4J
  * has no built-in strategy for a two-attribute rule (C) and no variants (D).
  */
-public class Ff4jBenchmark extends PeerBenchmark<String, FlippingExecutionContext> {
+public class Ff4jBenchmark extends PeerBenchmark<FlippingExecutionContext> {
 
 	/**
 	 * Builds the FF4J instance of the scenarios, offline (in-memory store, audit off).
@@ -44,15 +43,50 @@ public class Ff4jBenchmark extends PeerBenchmark<String, FlippingExecutionContex
 	private final FF4j ff4j = create();
 
 	/**
-	 * Builds the contexts; the instance is built with the benchmark.
+	 * Builds the contexts; the FF4J instance is built with the benchmark.
 	 */
 	public Ff4jBenchmark() {
-		super(Function.identity(), Ff4jBenchmark::context, FlippingExecutionContext[]::new);
+		super(Ff4jBenchmark::context, FlippingExecutionContext[]::new);
 	}
 
-	@Override
-	protected boolean isEnabled(String flag, FlippingExecutionContext context) {
-		return this.ff4j.check(flag, context);
+	/**
+	 * A on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_reused(Cursor cursor) {
+		return this.ff4j.check(Workload.ON_OFF, reused(cursor));
+	}
+
+	/**
+	 * A with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_built(Cursor cursor) {
+		return this.ff4j.check(Workload.ON_OFF, context(cursor.next()));
+	}
+
+	/**
+	 * B (random per call, not sticky) on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_reused(Cursor cursor) {
+		return this.ff4j.check(Workload.ROLLOUT, reused(cursor));
+	}
+
+	/**
+	 * B (random per call, not sticky) with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_built(Cursor cursor) {
+		return this.ff4j.check(Workload.ROLLOUT, context(cursor.next()));
 	}
 
 }

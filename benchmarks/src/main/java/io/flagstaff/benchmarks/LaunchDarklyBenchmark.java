@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Function;
 
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.server.Components;
 import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.integrations.FileData;
+import org.openjdk.jmh.annotations.Benchmark;
 
 /**
  * LaunchDarkly server SDK 7 with the file data source, events off ({@code noEvents}),
@@ -19,7 +19,7 @@ import com.launchdarkly.sdk.server.integrations.FileData;
  * reach the network. Expresses A–D: B and D are fallthrough percentage rollouts (sticky,
  * bucketed on the context key), C is a rule with two {@code in} clauses.
  */
-public class LaunchDarklyBenchmark extends AllScenariosBenchmark<String, LDContext> {
+public class LaunchDarklyBenchmark extends PeerBenchmark<LDContext> {
 
 	static final String FLAGS = """
 			{"flags": {
@@ -86,22 +86,92 @@ public class LaunchDarklyBenchmark extends AllScenariosBenchmark<String, LDConte
 	 * Builds the contexts; the client is built with the benchmark.
 	 */
 	public LaunchDarklyBenchmark() {
-		super(Function.identity(), LaunchDarklyBenchmark::context, LDContext[]::new);
-	}
-
-	@Override
-	protected boolean isEnabled(String flag, LDContext context) {
-		return this.client.boolVariation(flag, context, false);
-	}
-
-	@Override
-	protected String variant(String flag, LDContext context) {
-		return this.client.stringVariation(flag, context, "none");
+		super(LaunchDarklyBenchmark::context, LDContext[]::new);
 	}
 
 	@Override
 	protected void close() throws IOException {
 		this.client.close();
+	}
+
+	/**
+	 * A on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_reused(Cursor cursor) {
+		return this.client.boolVariation(Workload.ON_OFF, reused(cursor), false);
+	}
+
+	/**
+	 * A with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_built(Cursor cursor) {
+		return this.client.boolVariation(Workload.ON_OFF, context(cursor.next()), false);
+	}
+
+	/**
+	 * B on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_reused(Cursor cursor) {
+		return this.client.boolVariation(Workload.ROLLOUT, reused(cursor), false);
+	}
+
+	/**
+	 * B with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_built(Cursor cursor) {
+		return this.client.boolVariation(Workload.ROLLOUT, context(cursor.next()), false);
+	}
+
+	/**
+	 * C on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean c_reused(Cursor cursor) {
+		return this.client.boolVariation(Workload.RULE, reused(cursor), false);
+	}
+
+	/**
+	 * C with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean c_built(Cursor cursor) {
+		return this.client.boolVariation(Workload.RULE, context(cursor.next()), false);
+	}
+
+	/**
+	 * D on a reused context.
+	 * @param cursor the user cursor
+	 * @return the variant name
+	 */
+	@Benchmark
+	public String d_reused(Cursor cursor) {
+		return this.client.stringVariation(Workload.VARIANT, reused(cursor), "none");
+	}
+
+	/**
+	 * D with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the variant name
+	 */
+	@Benchmark
+	public String d_built(Cursor cursor) {
+		return this.client.stringVariation(Workload.VARIANT, context(cursor.next()), "none");
 	}
 
 }

@@ -2,7 +2,6 @@ package io.flagstaff.benchmarks;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.EvaluationContext;
@@ -11,6 +10,7 @@ import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.providers.memory.Flag;
 import dev.openfeature.sdk.providers.memory.InMemoryProvider;
+import org.openjdk.jmh.annotations.Benchmark;
 
 /**
  * OpenFeature Java SDK 1.22 with its {@code InMemoryProvider}, on an isolated API
@@ -19,7 +19,7 @@ import dev.openfeature.sdk.providers.memory.InMemoryProvider;
  * so they are sticky). The figures are the SDK's own overhead (context merge, hooks,
  * provider state, details) plus a lambda.
  */
-public class OpenFeatureBenchmark extends AllScenariosBenchmark<String, EvaluationContext> {
+public class OpenFeatureBenchmark extends PeerBenchmark<EvaluationContext> {
 
 	/**
 	 * Builds the client of the scenarios on an isolated API instance.
@@ -100,23 +100,93 @@ public class OpenFeatureBenchmark extends AllScenariosBenchmark<String, Evaluati
 	 * Builds the contexts; the client is built with the benchmark.
 	 */
 	public OpenFeatureBenchmark() {
-		super(Function.identity(), OpenFeatureBenchmark::context, EvaluationContext[]::new);
-	}
-
-	@Override
-	protected boolean isEnabled(String flag, EvaluationContext context) {
-		return this.client.getBooleanValue(flag, false, context);
-	}
-
-	@Override
-	protected String variant(String flag, EvaluationContext context) {
-		return this.client.getStringValue(flag, "none", context);
+		super(OpenFeatureBenchmark::context, EvaluationContext[]::new);
 	}
 
 	/** Shuts the API instance down. */
 	@Override
 	protected void close() {
 		this.api.shutdown();
+	}
+
+	/**
+	 * A on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_reused(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.ON_OFF, false, reused(cursor));
+	}
+
+	/**
+	 * A with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_built(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.ON_OFF, false, context(cursor.next()));
+	}
+
+	/**
+	 * B on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_reused(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.ROLLOUT, false, reused(cursor));
+	}
+
+	/**
+	 * B with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_built(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.ROLLOUT, false, context(cursor.next()));
+	}
+
+	/**
+	 * C on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean c_reused(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.RULE, false, reused(cursor));
+	}
+
+	/**
+	 * C with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean c_built(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.RULE, false, context(cursor.next()));
+	}
+
+	/**
+	 * D on a reused context.
+	 * @param cursor the user cursor
+	 * @return the variant name
+	 */
+	@Benchmark
+	public String d_reused(Cursor cursor) {
+		return this.client.getStringValue(Workload.VARIANT, "none", reused(cursor));
+	}
+
+	/**
+	 * D with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the variant name
+	 */
+	@Benchmark
+	public String d_built(Cursor cursor) {
+		return this.client.getStringValue(Workload.VARIANT, "none", context(cursor.next()));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.flagstaff.benchmarks;
 
+import org.openjdk.jmh.annotations.Benchmark;
 import org.togglz.core.activation.GradualActivationStrategy;
 import org.togglz.core.manager.FeatureManager;
 import org.togglz.core.manager.FeatureManagerBuilder;
@@ -16,7 +17,7 @@ import org.togglz.core.user.thread.ThreadLocalUserProvider;
  * strategy combines two attributes (C; the script strategy needs a JavaScript engine,
  * absent from JDK 17) and there are no variants (D).
  */
-public class TogglzBenchmark extends PeerBenchmark<TogglzFeature, FeatureUser> {
+public class TogglzBenchmark extends PeerBenchmark<FeatureUser> {
 
 	/**
 	 * Builds the feature manager of the scenarios, offline.
@@ -70,12 +71,47 @@ public class TogglzBenchmark extends PeerBenchmark<TogglzFeature, FeatureUser> {
 	 * Builds the users; the manager is built with the benchmark.
 	 */
 	public TogglzBenchmark() {
-		super(TogglzFeature::of, TogglzBenchmark::user, FeatureUser[]::new);
+		super(TogglzBenchmark::user, FeatureUser[]::new);
 	}
 
-	@Override
-	protected boolean isEnabled(TogglzFeature flag, FeatureUser user) {
-		return isActive(this.manager, flag, user);
+	/**
+	 * A on a reused user.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_reused(Cursor cursor) {
+		return isActive(this.manager, TogglzFeature.SIMPLE_ON, reused(cursor));
+	}
+
+	/**
+	 * A with the user built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_built(Cursor cursor) {
+		return isActive(this.manager, TogglzFeature.SIMPLE_ON, user(cursor.next()));
+	}
+
+	/**
+	 * B on a reused user.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_reused(Cursor cursor) {
+		return isActive(this.manager, TogglzFeature.ROLLOUT_50, reused(cursor));
+	}
+
+	/**
+	 * B with the user built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_built(Cursor cursor) {
+		return isActive(this.manager, TogglzFeature.ROLLOUT_50, user(cursor.next()));
 	}
 
 }

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import io.getunleash.DefaultUnleash;
 import io.getunleash.Unleash;
 import io.getunleash.UnleashContext;
 import io.getunleash.UnleashException;
 import io.getunleash.util.UnleashConfig;
+import org.openjdk.jmh.annotations.Benchmark;
 
 /**
  * Unleash Java SDK 12 (Yggdrasil engine), fully offline: toggles come from a bootstrap
@@ -21,7 +21,7 @@ import io.getunleash.util.UnleashConfig;
  * {@code flexibleRollout} on {@code userId} (sticky), D uses variable variant weights
  * 500/300/200 on {@code userId}.
  */
-public class UnleashBenchmark extends AllScenariosBenchmark<String, UnleashContext> {
+public class UnleashBenchmark extends PeerBenchmark<UnleashContext> {
 
 	/** How many times the SDK tried to reach the (absent) server; must stay 0. */
 	public static final AtomicInteger NETWORK_ATTEMPTS = new AtomicInteger();
@@ -89,17 +89,7 @@ public class UnleashBenchmark extends AllScenariosBenchmark<String, UnleashConte
 	 * Builds the contexts; the client is built with the benchmark.
 	 */
 	public UnleashBenchmark() {
-		super(Function.identity(), UnleashBenchmark::context, UnleashContext[]::new);
-	}
-
-	@Override
-	protected boolean isEnabled(String flag, UnleashContext context) {
-		return this.unleash.isEnabled(flag, context);
-	}
-
-	@Override
-	protected String variant(String flag, UnleashContext context) {
-		return this.unleash.getVariant(flag, context).getName();
+		super(UnleashBenchmark::context, UnleashContext[]::new);
 	}
 
 	/** Stops the client's threads and checks it stayed offline. */
@@ -110,6 +100,86 @@ public class UnleashBenchmark extends AllScenariosBenchmark<String, UnleashConte
 			throw new IllegalStateException("Unleash tried to reach the network " + NETWORK_ATTEMPTS.get()
 					+ " times; fix the offline configuration in UnleashBenchmark.create()");
 		}
+	}
+
+	/**
+	 * A on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_reused(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.ON_OFF, reused(cursor));
+	}
+
+	/**
+	 * A with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean a_built(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.ON_OFF, context(cursor.next()));
+	}
+
+	/**
+	 * B on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_reused(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.ROLLOUT, reused(cursor));
+	}
+
+	/**
+	 * B with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean b_built(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.ROLLOUT, context(cursor.next()));
+	}
+
+	/**
+	 * C on a reused context.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean c_reused(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.RULE, reused(cursor));
+	}
+
+	/**
+	 * C with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the answer
+	 */
+	@Benchmark
+	public boolean c_built(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.RULE, context(cursor.next()));
+	}
+
+	/**
+	 * D on a reused context.
+	 * @param cursor the user cursor
+	 * @return the variant name
+	 */
+	@Benchmark
+	public String d_reused(Cursor cursor) {
+		return this.unleash.getVariant(Workload.VARIANT, reused(cursor)).getName();
+	}
+
+	/**
+	 * D with the context built per call.
+	 * @param cursor the user cursor
+	 * @return the variant name
+	 */
+	@Benchmark
+	public String d_built(Cursor cursor) {
+		return this.unleash.getVariant(Workload.VARIANT, context(cursor.next())).getName();
 	}
 
 }
