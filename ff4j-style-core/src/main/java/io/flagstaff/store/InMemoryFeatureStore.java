@@ -127,21 +127,17 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
-			long expectedRevision) {
-		long version = this.state.write(key, expectedVersion, next, entry, expectedRevision, (set) -> {
+	protected WriteOutcome compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry, long expectedRevision) {
+		return this.state.write(key, expectedVersion, next, entry, expectedRevision, (set) -> {
 		});
-		fireChanged();
-		return version;
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+	protected WriteOutcome writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			long expectedRevision) {
-		boolean existed = this.state.writeSegment(name, conditions, entry, expectedRevision, (set) -> {
+		return this.state.writeSegment(name, conditions, entry, expectedRevision, (set) -> {
 		});
-		fireChanged();
-		return existed;
 	}
 
 	@Override

@@ -43,45 +43,61 @@ final class LocalStoreState {
 		return (feature != null) ? new VersionedFeature(feature, this.versions.get(key)) : null;
 	}
 
-	synchronized long write(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
-			long expectedRevision, Consumer<FeatureSet> persist) {
+	/**
+	 * Writes one flag provided its version and the revision are the expected ones.
+	 * @return the outcome, with the new revision when stored
+	 */
+	synchronized WriteOutcome write(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry, long expectedRevision, Consumer<FeatureSet> persist) {
 		long actual = this.versions.getOrDefault(key, 0L);
 		if (actual != expectedVersion) {
-			throw new FeatureConflictException(key, expectedVersion, actual);
+			return WriteOutcome.versionMoved(actual);
 		}
-		checkRevision(expectedRevision);
+		if (!revisionIs(expectedRevision)) {
+			return WriteOutcome.revisionMoved();
+		}
 		FeatureSet changed = (next != null) ? this.set.with(next) : this.set.without(key);
 		persist.accept(changed);
 		this.set = changed;
-		long version = (next != null) ? actual + 1 : 0;
 		if (next != null) {
-			this.versions.put(key, version);
+			this.versions.put(key, actual + 1);
 		}
 		else {
 			this.versions.remove(key);
 		}
-		this.revision++;
-		record(entry);
-		return version;
+		return stored(entry);
 	}
 
-	synchronized boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+	/**
+	 * Writes or removes one segment provided the revision is the expected one.
+	 * @return the outcome, with the new revision when stored
+	 */
+	synchronized WriteOutcome writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			long expectedRevision, Consumer<FeatureSet> persist) {
-		checkRevision(expectedRevision);
+		if (!revisionIs(expectedRevision)) {
+			return WriteOutcome.revisionMoved();
+		}
 		Map<String, List<Condition>> segments = new LinkedHashMap<>(this.set.segments());
-		boolean existed = (conditions != null) ? segments.put(name, conditions) != null : segments.remove(name) != null;
+		if (conditions != null) {
+			segments.put(name, conditions);
+		}
+		else {
+			segments.remove(name);
+		}
 		FeatureSet changed = new FeatureSet(segments, this.set.features());
 		persist.accept(changed);
 		this.set = changed;
-		this.revision++;
-		record(entry);
-		return existed;
+		return stored(entry);
 	}
 
-	private void checkRevision(long expectedRevision) {
-		if (expectedRevision != AbstractWritableFeatureStore.ANY_REVISION && expectedRevision != this.revision) {
-			throw new AbstractWritableFeatureStore.RevisionMovedException();
-		}
+	private boolean revisionIs(long expectedRevision) {
+		return expectedRevision == AbstractWritableFeatureStore.ANY_REVISION || expectedRevision == this.revision;
+	}
+
+	private WriteOutcome stored(AuditEntry entry) {
+		this.revision++;
+		record(entry);
+		return WriteOutcome.stored(this.revision);
 	}
 
 	/**

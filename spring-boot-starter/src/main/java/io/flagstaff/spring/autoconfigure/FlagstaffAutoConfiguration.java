@@ -49,7 +49,7 @@ public final class FlagstaffAutoConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	public Flagstaff flagstaff(FeatureStore store, FlagstaffProperties properties, Environment environment,
+	Flagstaff flagstaff(FeatureStore store, FlagstaffProperties properties, Environment environment,
 			ObjectProvider<FlagstaffListener> listeners, ObjectProvider<FlagstaffBuilderCustomizer> customizers) {
 		Flagstaff.Builder builder = Flagstaff.builder(store)
 			.environment(flagEnvironment(properties, environment))
@@ -74,8 +74,8 @@ public final class FlagstaffAutoConfiguration {
 	 * @return the resolver
 	 */
 	@Bean
-	@ConditionalOnMissingBean
-	public FeatureContextResolver featureContextResolver(FlagstaffProperties properties) {
+	@ConditionalOnMissingBean(FeatureContextResolver.class)
+	DefaultFeatureContextResolver featureContextResolver(FlagstaffProperties properties) {
 		FlagstaffProperties.Context context = properties.getContext();
 		return new DefaultFeatureContextResolver(context.getPrincipal(), context.getHeaders(),
 				context.getRequestAttributes());
@@ -88,7 +88,7 @@ public final class FlagstaffAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public FeatureCalls featureCalls(ObjectProvider<FeatureCallRecorder> recorders) {
+	FeatureCalls featureCalls(ObjectProvider<FeatureCallRecorder> recorders) {
 		List<FeatureCallRecorder> ordered = recorders.orderedStream().toList();
 		return new FeatureCalls(ordered);
 	}
@@ -99,7 +99,7 @@ public final class FlagstaffAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public FeatureScopeTaskDecorator featureScopeTaskDecorator() {
+	FeatureScopeTaskDecorator featureScopeTaskDecorator() {
 		return new FeatureScopeTaskDecorator();
 	}
 

@@ -30,7 +30,7 @@ public final class FlagstaffHygieneAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public HygieneInspector hygieneInspector(FlagstaffProperties properties) {
+	HygieneInspector hygieneInspector(FlagstaffProperties properties) {
 		FlagstaffProperties.Hygiene hygiene = properties.getHygiene();
 		return HygieneInspector.builder()
 			.notEvaluatedFor(hygiene.getNotEvaluatedFor())
