@@ -4,7 +4,8 @@ package io.flagstaff;
  * Receives an {@link Exposure} each time a flag marked {@code track: true} is evaluated,
  * for experiment analysis. Called on the evaluating thread: an implementation must hand
  * the exposure off without blocking (for example to a bounded queue drained by another
- * thread), must not throw, and must be thread-safe. Register one with
+ * thread, such as the {@code ExposureQueue} of {@code flagstaff-experiments}), must not
+ * throw, and must be thread-safe. Register one with
  * {@link Flagstaff.Builder#exposureListener}.
  */
 @FunctionalInterface

@@ -5,16 +5,13 @@ import org.ff4j.core.Feature;
 import org.ff4j.core.FlippingExecutionContext;
 import org.ff4j.strategy.PonderationStrategy;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * FF4J 2.0.0 with its in-memory store. Expresses A and B only: B uses
  * {@code PonderationStrategy}, which draws a random number per call (not sticky); FF4J
  * has no built-in strategy for a two-attribute rule (C) and no variants (D).
  */
-public class Ff4jBenchmark {
+public class Ff4jBenchmark extends PeerBenchmark<FlippingExecutionContext> {
 
 	/**
 	 * Builds the FF4J instance of the scenarios, offline (in-memory store, audit off).
@@ -43,66 +40,53 @@ public class Ff4jBenchmark {
 		return context;
 	}
 
-	/** The FF4J instance and the pre-built contexts. */
-	@State(Scope.Benchmark)
-	public static class Lib {
+	private final FF4j ff4j = create();
 
-		FF4j ff4j = create();
-
-		FlippingExecutionContext[] contexts = new FlippingExecutionContext[Workload.USERS];
-
-		/** Builds the contexts once. */
-		@Setup
-		public void setUp() {
-			for (int i = 0; i < Workload.USERS; i++) {
-				this.contexts[i] = context(i);
-			}
-		}
-
+	/**
+	 * Builds the contexts; the FF4J instance is built with the benchmark.
+	 */
+	public Ff4jBenchmark() {
+		super(Ff4jBenchmark::context, FlippingExecutionContext[]::new);
 	}
 
 	/**
 	 * A on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_reused(Lib lib, Cursor cursor) {
-		return lib.ff4j.check(Workload.ON_OFF, lib.contexts[cursor.next()]);
+	public boolean a_reused(Cursor cursor) {
+		return this.ff4j.check(Workload.ON_OFF, reused(cursor));
 	}
 
 	/**
 	 * A with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_built(Lib lib, Cursor cursor) {
-		return lib.ff4j.check(Workload.ON_OFF, context(cursor.next()));
+	public boolean a_built(Cursor cursor) {
+		return this.ff4j.check(Workload.ON_OFF, context(cursor.next()));
 	}
 
 	/**
 	 * B (random per call, not sticky) on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_reused(Lib lib, Cursor cursor) {
-		return lib.ff4j.check(Workload.ROLLOUT, lib.contexts[cursor.next()]);
+	public boolean b_reused(Cursor cursor) {
+		return this.ff4j.check(Workload.ROLLOUT, reused(cursor));
 	}
 
 	/**
 	 * B (random per call, not sticky) with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_built(Lib lib, Cursor cursor) {
-		return lib.ff4j.check(Workload.ROLLOUT, context(cursor.next()));
+	public boolean b_built(Cursor cursor) {
+		return this.ff4j.check(Workload.ROLLOUT, context(cursor.next()));
 	}
 
 }

@@ -12,9 +12,6 @@ import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.integrations.FileData;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * LaunchDarkly server SDK 7 with the file data source, events off ({@code noEvents}),
@@ -22,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * reach the network. Expresses A–D: B and D are fallthrough percentage rollouts (sticky,
  * bucketed on the context key), C is a rule with two {@code in} clauses.
  */
-public class LaunchDarklyBenchmark {
+public class LaunchDarklyBenchmark extends PeerBenchmark<LDContext> {
 
 	static final String FLAGS = """
 			{"flags": {
@@ -83,117 +80,98 @@ public class LaunchDarklyBenchmark {
 			.build();
 	}
 
-	/** The client and the pre-built contexts. */
-	@State(Scope.Benchmark)
-	public static class Lib {
+	private final LDClient client = create();
 
-		LDClient client = create();
+	/**
+	 * Builds the contexts; the client is built with the benchmark.
+	 */
+	public LaunchDarklyBenchmark() {
+		super(LaunchDarklyBenchmark::context, LDContext[]::new);
+	}
 
-		LDContext[] contexts = new LDContext[Workload.USERS];
-
-		{
-			for (int i = 0; i < Workload.USERS; i++) {
-				this.contexts[i] = context(i);
-			}
-		}
-
-		/**
-		 * Closes the client.
-		 * @throws IOException never in practice
-		 */
-		@TearDown
-		public void tearDown() throws IOException {
-			this.client.close();
-		}
-
+	@Override
+	protected void close() throws IOException {
+		this.client.close();
 	}
 
 	/**
 	 * A on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_reused(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.ON_OFF, lib.contexts[cursor.next()], false);
+	public boolean a_reused(Cursor cursor) {
+		return this.client.boolVariation(Workload.ON_OFF, reused(cursor), false);
 	}
 
 	/**
 	 * A with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_built(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.ON_OFF, context(cursor.next()), false);
+	public boolean a_built(Cursor cursor) {
+		return this.client.boolVariation(Workload.ON_OFF, context(cursor.next()), false);
 	}
 
 	/**
 	 * B on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_reused(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.ROLLOUT, lib.contexts[cursor.next()], false);
+	public boolean b_reused(Cursor cursor) {
+		return this.client.boolVariation(Workload.ROLLOUT, reused(cursor), false);
 	}
 
 	/**
 	 * B with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_built(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.ROLLOUT, context(cursor.next()), false);
+	public boolean b_built(Cursor cursor) {
+		return this.client.boolVariation(Workload.ROLLOUT, context(cursor.next()), false);
 	}
 
 	/**
 	 * C on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean c_reused(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.RULE, lib.contexts[cursor.next()], false);
+	public boolean c_reused(Cursor cursor) {
+		return this.client.boolVariation(Workload.RULE, reused(cursor), false);
 	}
 
 	/**
 	 * C with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean c_built(Lib lib, Cursor cursor) {
-		return lib.client.boolVariation(Workload.RULE, context(cursor.next()), false);
+	public boolean c_built(Cursor cursor) {
+		return this.client.boolVariation(Workload.RULE, context(cursor.next()), false);
 	}
 
 	/**
 	 * D on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the variant name
 	 */
 	@Benchmark
-	public String d_reused(Lib lib, Cursor cursor) {
-		return lib.client.stringVariation(Workload.VARIANT, lib.contexts[cursor.next()], "none");
+	public String d_reused(Cursor cursor) {
+		return this.client.stringVariation(Workload.VARIANT, reused(cursor), "none");
 	}
 
 	/**
 	 * D with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the variant name
 	 */
 	@Benchmark
-	public String d_built(Lib lib, Cursor cursor) {
-		return lib.client.stringVariation(Workload.VARIANT, context(cursor.next()), "none");
+	public String d_built(Cursor cursor) {
+		return this.client.stringVariation(Workload.VARIANT, context(cursor.next()), "none");
 	}
 
 }

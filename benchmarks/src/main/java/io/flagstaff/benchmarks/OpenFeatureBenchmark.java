@@ -11,9 +11,6 @@ import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.providers.memory.Flag;
 import dev.openfeature.sdk.providers.memory.InMemoryProvider;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * OpenFeature Java SDK 1.22 with its {@code InMemoryProvider}, on an isolated API
@@ -22,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * so they are sticky). The figures are the SDK's own overhead (context merge, hooks,
  * provider state, details) plus a lambda.
  */
-public class OpenFeatureBenchmark {
+public class OpenFeatureBenchmark extends PeerBenchmark<EvaluationContext> {
 
 	/**
 	 * Builds the client of the scenarios on an isolated API instance.
@@ -95,116 +92,101 @@ public class OpenFeatureBenchmark {
 		return new ImmutableContext(Workload.id(index), attributes);
 	}
 
-	/** The client and the pre-built contexts. */
-	@State(Scope.Benchmark)
-	public static class Lib {
+	private final OpenFeatureAPI api = OpenFeatureAPI.createIsolated();
 
-		OpenFeatureAPI api = OpenFeatureAPI.createIsolated();
+	private final Client client = create(this.api);
 
-		Client client = create(this.api);
+	/**
+	 * Builds the contexts; the client is built with the benchmark.
+	 */
+	public OpenFeatureBenchmark() {
+		super(OpenFeatureBenchmark::context, EvaluationContext[]::new);
+	}
 
-		EvaluationContext[] contexts = new EvaluationContext[Workload.USERS];
-
-		{
-			for (int i = 0; i < Workload.USERS; i++) {
-				this.contexts[i] = context(i);
-			}
-		}
-
-		/** Shuts the API instance down. */
-		@TearDown
-		public void tearDown() {
-			this.api.shutdown();
-		}
-
+	/** Shuts the API instance down. */
+	@Override
+	protected void close() {
+		this.api.shutdown();
 	}
 
 	/**
 	 * A on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_reused(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.ON_OFF, false, lib.contexts[cursor.next()]);
+	public boolean a_reused(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.ON_OFF, false, reused(cursor));
 	}
 
 	/**
 	 * A with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_built(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.ON_OFF, false, context(cursor.next()));
+	public boolean a_built(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.ON_OFF, false, context(cursor.next()));
 	}
 
 	/**
 	 * B on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_reused(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.ROLLOUT, false, lib.contexts[cursor.next()]);
+	public boolean b_reused(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.ROLLOUT, false, reused(cursor));
 	}
 
 	/**
 	 * B with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_built(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.ROLLOUT, false, context(cursor.next()));
+	public boolean b_built(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.ROLLOUT, false, context(cursor.next()));
 	}
 
 	/**
 	 * C on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean c_reused(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.RULE, false, lib.contexts[cursor.next()]);
+	public boolean c_reused(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.RULE, false, reused(cursor));
 	}
 
 	/**
 	 * C with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean c_built(Lib lib, Cursor cursor) {
-		return lib.client.getBooleanValue(Workload.RULE, false, context(cursor.next()));
+	public boolean c_built(Cursor cursor) {
+		return this.client.getBooleanValue(Workload.RULE, false, context(cursor.next()));
 	}
 
 	/**
 	 * D on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the variant name
 	 */
 	@Benchmark
-	public String d_reused(Lib lib, Cursor cursor) {
-		return lib.client.getStringValue(Workload.VARIANT, "none", lib.contexts[cursor.next()]);
+	public String d_reused(Cursor cursor) {
+		return this.client.getStringValue(Workload.VARIANT, "none", reused(cursor));
 	}
 
 	/**
 	 * D with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the variant name
 	 */
 	@Benchmark
-	public String d_built(Lib lib, Cursor cursor) {
-		return lib.client.getStringValue(Workload.VARIANT, "none", context(cursor.next()));
+	public String d_built(Cursor cursor) {
+		return this.client.getStringValue(Workload.VARIANT, "none", context(cursor.next()));
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.flagstaff.benchmarks;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.togglz.core.activation.GradualActivationStrategy;
 import org.togglz.core.manager.FeatureManager;
 import org.togglz.core.manager.FeatureManagerBuilder;
@@ -19,7 +17,7 @@ import org.togglz.core.user.thread.ThreadLocalUserProvider;
  * strategy combines two attributes (C; the script strategy needs a JavaScript engine,
  * absent from JDK 17) and there are no variants (D).
  */
-public class TogglzBenchmark {
+public class TogglzBenchmark extends PeerBenchmark<FeatureUser> {
 
 	/**
 	 * Builds the feature manager of the scenarios, offline.
@@ -67,64 +65,53 @@ public class TogglzBenchmark {
 		}
 	}
 
-	/** The manager and the pre-built users. */
-	@State(Scope.Benchmark)
-	public static class Lib {
+	private final FeatureManager manager = create();
 
-		FeatureManager manager = create();
-
-		FeatureUser[] users = new FeatureUser[Workload.USERS];
-
-		{
-			for (int i = 0; i < Workload.USERS; i++) {
-				this.users[i] = user(i);
-			}
-		}
-
+	/**
+	 * Builds the users; the manager is built with the benchmark.
+	 */
+	public TogglzBenchmark() {
+		super(TogglzBenchmark::user, FeatureUser[]::new);
 	}
 
 	/**
 	 * A on a reused user.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_reused(Lib lib, Cursor cursor) {
-		return isActive(lib.manager, TogglzFeature.SIMPLE_ON, lib.users[cursor.next()]);
+	public boolean a_reused(Cursor cursor) {
+		return isActive(this.manager, TogglzFeature.SIMPLE_ON, reused(cursor));
 	}
 
 	/**
 	 * A with the user built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_built(Lib lib, Cursor cursor) {
-		return isActive(lib.manager, TogglzFeature.SIMPLE_ON, user(cursor.next()));
+	public boolean a_built(Cursor cursor) {
+		return isActive(this.manager, TogglzFeature.SIMPLE_ON, user(cursor.next()));
 	}
 
 	/**
 	 * B on a reused user.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_reused(Lib lib, Cursor cursor) {
-		return isActive(lib.manager, TogglzFeature.ROLLOUT_50, lib.users[cursor.next()]);
+	public boolean b_reused(Cursor cursor) {
+		return isActive(this.manager, TogglzFeature.ROLLOUT_50, reused(cursor));
 	}
 
 	/**
 	 * B with the user built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_built(Lib lib, Cursor cursor) {
-		return isActive(lib.manager, TogglzFeature.ROLLOUT_50, user(cursor.next()));
+	public boolean b_built(Cursor cursor) {
+		return isActive(this.manager, TogglzFeature.ROLLOUT_50, user(cursor.next()));
 	}
 
 }

@@ -13,9 +13,6 @@ import io.getunleash.UnleashContext;
 import io.getunleash.UnleashException;
 import io.getunleash.util.UnleashConfig;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Unleash Java SDK 12 (Yggdrasil engine), fully offline: toggles come from a bootstrap
@@ -24,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code flexibleRollout} on {@code userId} (sticky), D uses variable variant weights
  * 500/300/200 on {@code userId}.
  */
-public class UnleashBenchmark {
+public class UnleashBenchmark extends PeerBenchmark<UnleashContext> {
 
 	/** How many times the SDK tried to reach the (absent) server; must stay 0. */
 	public static final AtomicInteger NETWORK_ATTEMPTS = new AtomicInteger();
@@ -86,118 +83,103 @@ public class UnleashBenchmark {
 			.build();
 	}
 
-	/** The client and the pre-built contexts. */
-	@State(Scope.Benchmark)
-	public static class Lib {
+	private final Unleash unleash = create();
 
-		Unleash unleash = create();
+	/**
+	 * Builds the contexts; the client is built with the benchmark.
+	 */
+	public UnleashBenchmark() {
+		super(UnleashBenchmark::context, UnleashContext[]::new);
+	}
 
-		UnleashContext[] contexts = new UnleashContext[Workload.USERS];
-
-		{
-			for (int i = 0; i < Workload.USERS; i++) {
-				this.contexts[i] = context(i);
-			}
+	/** Stops the client's threads and checks it stayed offline. */
+	@Override
+	protected void close() {
+		this.unleash.shutdown();
+		if (NETWORK_ATTEMPTS.get() != 0) {
+			throw new IllegalStateException("Unleash tried to reach the network " + NETWORK_ATTEMPTS.get()
+					+ " times; fix the offline configuration in UnleashBenchmark.create()");
 		}
-
-		/** Stops the client's threads and checks it stayed offline. */
-		@TearDown
-		public void tearDown() {
-			this.unleash.shutdown();
-			if (NETWORK_ATTEMPTS.get() != 0) {
-				throw new IllegalStateException("Unleash tried to reach the network " + NETWORK_ATTEMPTS.get()
-						+ " times; fix the offline configuration in UnleashBenchmark.create()");
-			}
-		}
-
 	}
 
 	/**
 	 * A on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_reused(Lib lib, Cursor cursor) {
-		return lib.unleash.isEnabled(Workload.ON_OFF, lib.contexts[cursor.next()]);
+	public boolean a_reused(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.ON_OFF, reused(cursor));
 	}
 
 	/**
 	 * A with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean a_built(Lib lib, Cursor cursor) {
-		return lib.unleash.isEnabled(Workload.ON_OFF, context(cursor.next()));
+	public boolean a_built(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.ON_OFF, context(cursor.next()));
 	}
 
 	/**
 	 * B on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_reused(Lib lib, Cursor cursor) {
-		return lib.unleash.isEnabled(Workload.ROLLOUT, lib.contexts[cursor.next()]);
+	public boolean b_reused(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.ROLLOUT, reused(cursor));
 	}
 
 	/**
 	 * B with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean b_built(Lib lib, Cursor cursor) {
-		return lib.unleash.isEnabled(Workload.ROLLOUT, context(cursor.next()));
+	public boolean b_built(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.ROLLOUT, context(cursor.next()));
 	}
 
 	/**
 	 * C on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean c_reused(Lib lib, Cursor cursor) {
-		return lib.unleash.isEnabled(Workload.RULE, lib.contexts[cursor.next()]);
+	public boolean c_reused(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.RULE, reused(cursor));
 	}
 
 	/**
 	 * C with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the answer
 	 */
 	@Benchmark
-	public boolean c_built(Lib lib, Cursor cursor) {
-		return lib.unleash.isEnabled(Workload.RULE, context(cursor.next()));
+	public boolean c_built(Cursor cursor) {
+		return this.unleash.isEnabled(Workload.RULE, context(cursor.next()));
 	}
 
 	/**
 	 * D on a reused context.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the variant name
 	 */
 	@Benchmark
-	public String d_reused(Lib lib, Cursor cursor) {
-		return lib.unleash.getVariant(Workload.VARIANT, lib.contexts[cursor.next()]).getName();
+	public String d_reused(Cursor cursor) {
+		return this.unleash.getVariant(Workload.VARIANT, reused(cursor)).getName();
 	}
 
 	/**
 	 * D with the context built per call.
-	 * @param lib the library
 	 * @param cursor the user cursor
 	 * @return the variant name
 	 */
 	@Benchmark
-	public String d_built(Lib lib, Cursor cursor) {
-		return lib.unleash.getVariant(Workload.VARIANT, context(cursor.next())).getName();
+	public String d_built(Cursor cursor) {
+		return this.unleash.getVariant(Workload.VARIANT, context(cursor.next())).getName();
 	}
 
 }

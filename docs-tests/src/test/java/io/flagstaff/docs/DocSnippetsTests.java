@@ -53,7 +53,7 @@ class DocSnippetsTests {
 	private static final List<String> FRAGMENT_IMPORTS = List.of("io.flagstaff", "io.flagstaff.model",
 			"io.flagstaff.config", "io.flagstaff.store", "io.flagstaff.health", "io.flagstaff.hygiene",
 			"io.flagstaff.experiments", "io.flagstaff.feedback", "io.flagstaff.store.jdbc", "io.flagstaff.store.redis",
-			"io.flagstaff.cli.unleash", "io.flagstaff.config.unleash", "com.zaxxer.hikari", "java.util", "java.time",
+			"io.flagstaff.cli.unleash", "com.zaxxer.hikari", "java.util", "java.time",
 			"java.nio.file", "java.util.concurrent");
 
 	static List<String> docs() {

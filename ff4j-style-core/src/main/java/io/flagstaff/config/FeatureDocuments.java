@@ -233,6 +233,19 @@ public final class FeatureDocuments {
 	}
 
 	/**
+	 * Returns the problems of a feature set that its structure does not show, the checks
+	 * a store makes before it stores a change: operands that do not parse, unknown
+	 * segments, variants and prerequisites, prerequisite cycles, out-of-range
+	 * percentages, each with its path and fix (for example
+	 * {@code features.new-checkout.rules[0].when[1].regex: is not a valid RE2 regular expression}).
+	 * @param set the set
+	 * @return the problems in document order; empty when the set is valid
+	 */
+	public static List<ConfigProblem> problems(FeatureSet set) {
+		return SnapshotCompiler.problems(set);
+	}
+
+	/**
 	 * The compiler's problems for the flags that are structurally sound, so that one read
 	 * reports everything; a prerequisite on a flag left out for its own problems is not
 	 * reported again.

@@ -2,10 +2,14 @@ package io.flagstaff.config;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
 
+import io.flagstaff.internal.DidYouMean;
 import io.flagstaff.model.Bucketing;
 import io.flagstaff.model.BucketingScheme;
 import io.flagstaff.model.FeatureDefinition;
@@ -128,28 +132,24 @@ final class FeatureReader {
 		}
 		FeatureType type = FeatureType.fromConfigName(text);
 		if (type == null) {
-			List<String> names = new ArrayList<>();
-			for (FeatureType candidate : FeatureType.values()) {
-				names.add(candidate.configName());
-			}
-			this.reader.problem(path, unknownValue(text, names));
+			this.reader.problem(path,
+					unknownValue(text, Arrays.stream(FeatureType.values()).map(FeatureType::configName).toList()));
 		}
 		return type;
 	}
 
 	static String unknownValue(String value, List<String> allowed) {
-		String suggestion = DidYouMean.closest(value, allowed);
+		List<String> closest = DidYouMean.closest(value, allowed);
 		return "must be one of " + String.join(", ", allowed) + ", was '" + value + "'"
-				+ ((suggestion != null) ? "; did you mean '" + suggestion + "'?" : "");
+				+ (closest.isEmpty() ? "" : "; did you mean '" + closest.get(0) + "'?");
 	}
 
 	private @Nullable Schedule schedule(JsonNode node, String path) {
 		if (!this.reader.object(node, path, SCHEDULE_FIELDS)) {
 			return null;
 		}
-		Instant from = node.has("from") ? this.reader.instant(node.get("from"), Problems.child(path, "from")) : null;
-		Instant until = node.has("until") ? this.reader.instant(node.get("until"), Problems.child(path, "until"))
-				: null;
+		Instant from = this.reader.field(node, path, "from", this.reader::instant);
+		Instant until = this.reader.field(node, path, "until", this.reader::instant);
 		if (!node.has("from") && !node.has("until") && node.isEmpty()) {
 			this.reader.problem(path, "needs from, until or both; remove the schedule to be always on");
 			return null;
@@ -187,19 +187,17 @@ final class FeatureReader {
 						"is required: name the flag this one needs");
 				continue;
 			}
-			String feature = this.reader.text(element.get("feature"), Problems.child(elementPath, "feature"));
+			String feature = this.reader.field(element, elementPath, "feature", this.reader::text);
 			Boolean enabled = element.has("enabled")
-					? this.reader.bool(element.get("enabled"), Problems.child(elementPath, "enabled")) : Boolean.TRUE;
-			List<String> variants = element.has("variants")
-					? this.reader.scalarList(element.get("variants"), Problems.child(elementPath, "variants"))
-					: List.of();
+					? this.reader.field(element, elementPath, "enabled", this.reader::bool) : Boolean.TRUE;
+			List<String> variants = Objects.requireNonNullElse(
+					this.reader.field(element, elementPath, "variants", this.reader::scalarList), List.of());
 			if (Boolean.FALSE.equals(enabled) && !variants.isEmpty()) {
 				this.reader.problem(elementPath,
 						"requires variants of a flag that must be off; remove enabled: false " + "or the variants");
 				continue;
 			}
-			String environment = element.has("environment")
-					? this.reader.text(element.get("environment"), Problems.child(elementPath, "environment")) : null;
+			String environment = this.reader.field(element, elementPath, "environment", this.reader::text);
 			if (element.has("environment") && environment == null) {
 				continue;
 			}
@@ -232,9 +230,9 @@ final class FeatureReader {
 		if (!this.reader.object(node, path, RULE_FIELDS)) {
 			return null;
 		}
-		String name = node.has("name") ? this.reader.text(node.get("name"), Problems.child(path, "name")) : null;
-		List<io.flagstaff.model.Condition> when = node.has("when")
-				? this.conditions.list(node.get("when"), Problems.child(path, "when")) : List.of();
+		String name = this.reader.field(node, path, "name", this.reader::text);
+		List<io.flagstaff.model.Condition> when = Objects
+			.requireNonNullElse(this.reader.field(node, path, "when", this.conditions::list), List.of());
 		List<String> outcomes = new ArrayList<>();
 		for (String outcome : List.of("serve", "variant", "rollout")) {
 			if (node.has(outcome)) {
@@ -250,14 +248,14 @@ final class FeatureReader {
 		String variant = null;
 		Double rollout = null;
 		if (node.has("serve")) {
-			serve = serve(node.get("serve"), Problems.child(path, "serve"));
+			serve = this.reader.field(node, path, "serve", this::serve);
 		}
 		else if (node.has("variant")) {
-			variant = this.reader.text(node.get("variant"), Problems.child(path, "variant"));
+			variant = this.reader.field(node, path, "variant", this.reader::text);
 			serve = Rule.Serve.VARIANT;
 		}
 		else if (node.has("rollout")) {
-			rollout = this.reader.percentage(node.get("rollout"), Problems.child(path, "rollout"));
+			rollout = this.reader.field(node, path, "rollout", this.reader::percentage);
 			serve = Rule.Serve.ROLLOUT;
 		}
 		boolean fallthrough = false;
@@ -269,12 +267,10 @@ final class FeatureReader {
 						"applies only to a rollout rule; remove it or serve a rollout");
 			}
 		}
-		List<VariantDefinition> variants = node.has("variants")
-				? variants(node.get("variants"), Problems.child(path, "variants")) : List.of();
-		Bucketing bucketing = node.has("bucketing")
-				? bucketing(node.get("bucketing"), Problems.child(path, "bucketing")) : null;
-		Bucketing variantBucketing = node.has("variantBucketing")
-				? bucketing(node.get("variantBucketing"), Problems.child(path, "variantBucketing")) : null;
+		List<VariantDefinition> variants = Objects
+			.requireNonNullElse(this.reader.field(node, path, "variants", this::variants), List.of());
+		Bucketing bucketing = this.reader.field(node, path, "bucketing", this::bucketing);
+		Bucketing variantBucketing = this.reader.field(node, path, "variantBucketing", this::bucketing);
 		if (this.reader.problems().size() > before || serve == null) {
 			return null;
 		}
@@ -309,18 +305,15 @@ final class FeatureReader {
 			}
 			scheme = BucketingScheme.fromConfigName(text);
 			if (scheme == null) {
-				List<String> names = new ArrayList<>();
-				for (BucketingScheme candidate : BucketingScheme.values()) {
-					names.add(candidate.configName());
-				}
-				this.reader.problem(Problems.child(path, "scheme"), unknownValue(text, names));
+				this.reader.problem(Problems.child(path, "scheme"), unknownValue(text,
+						Arrays.stream(BucketingScheme.values()).map(BucketingScheme::configName).toList()));
 				return null;
 			}
 		}
-		String by = node.has("by") ? this.reader.text(node.get("by"), Problems.child(path, "by")) : null;
-		String salt = node.has("salt") ? this.reader.text(node.get("salt"), Problems.child(path, "salt")) : null;
-		List<String> fallback = node.has("fallback")
-				? this.reader.scalarList(node.get("fallback"), Problems.child(path, "fallback")) : List.of();
+		String by = this.reader.field(node, path, "by", this.reader::text);
+		String salt = this.reader.field(node, path, "salt", this.reader::text);
+		List<String> fallback = Objects
+			.requireNonNullElse(this.reader.field(node, path, "fallback", this.reader::scalarList), List.of());
 		return new Bucketing(scheme, by, salt, fallback);
 	}
 
@@ -329,7 +322,6 @@ final class FeatureReader {
 		if (!this.reader.isMap(node, path, "variant names to weights, such as { control: 50, treatment: 50 }")) {
 			return variants;
 		}
-		long total = 0;
 		for (Map.Entry<String, JsonNode> entry : node.properties()) {
 			String variantPath = Problems.child(path, entry.getKey());
 			JsonNode value = entry.getValue();
@@ -356,13 +348,11 @@ final class FeatureReader {
 				weight = this.reader.integer(value, variantPath, 0);
 			}
 			if (weight != null) {
-				total += weight;
 				variants.add(new VariantDefinition(entry.getKey(), weight, served, overrides));
 			}
 		}
-		if (!variants.isEmpty() && total == 0) {
-			this.reader.problem(path, "weights add up to 0; give at least one variant a weight above 0");
-		}
+		// weights that add up to 0 are the compiler's to report, for documents and code
+		// alike
 		return variants;
 	}
 
@@ -383,22 +373,21 @@ final class FeatureReader {
 		}
 		String by = required(node, path, "by", "who switched the flag off, such as health-guard");
 		String reason = required(node, path, "reason", "why the flag was switched off");
-		Instant at = null;
-		if (!node.has("at")) {
-			this.reader.problem(Problems.child(path, "at"), "is required: when the flag was switched off");
-		}
-		else {
-			at = this.reader.instant(node.get("at"), Problems.child(path, "at"));
-		}
+		Instant at = required(node, path, "at", "when the flag was switched off", this.reader::instant);
 		return (by != null && reason != null && at != null) ? new Kill(by, reason, at) : null;
 	}
 
 	private @Nullable String required(JsonNode node, String path, String field, String what) {
+		return required(node, path, field, what, this.reader::text);
+	}
+
+	private <T> @Nullable T required(JsonNode node, String path, String field, String what,
+			BiFunction<JsonNode, String, @Nullable T> read) {
 		if (!node.has(field)) {
 			this.reader.problem(Problems.child(path, field), "is required: " + what);
 			return null;
 		}
-		return this.reader.text(node.get(field), Problems.child(path, field));
+		return this.reader.field(node, path, field, read);
 	}
 
 }

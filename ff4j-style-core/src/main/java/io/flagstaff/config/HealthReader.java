@@ -27,23 +27,21 @@ final class HealthReader {
 		if (!this.reader.object(node, path, HEALTH_FIELDS)) {
 			return null;
 		}
-		Integer maxErrors = integer(node, path, "maxErrors");
-		Duration window = duration(node, path, "window");
-		Double maxFailureRate = fraction(node, path, "maxFailureRate");
-		Integer minCalls = integer(node, path, "minCalls");
-		Duration latencyBaseline = duration(node, path, "latencyBaseline");
-		Integer maxSlowCalls = integer(node, path, "maxSlowCalls");
-		Double maxTrafficDrop = fraction(node, path, "maxTrafficDrop");
+		Integer maxErrors = this.reader.field(node, path, "maxErrors", this::count);
+		Duration window = this.reader.field(node, path, "window", this.reader::duration);
+		Double maxFailureRate = this.reader.field(node, path, "maxFailureRate", this.reader::fraction);
+		Integer minCalls = this.reader.field(node, path, "minCalls", this::count);
+		Duration latencyBaseline = this.reader.field(node, path, "latencyBaseline", this.reader::duration);
+		Integer maxSlowCalls = this.reader.field(node, path, "maxSlowCalls", this::count);
+		Double maxTrafficDrop = this.reader.field(node, path, "maxTrafficDrop", this.reader::fraction);
 		HealthPolicy.Scope scope = HealthPolicy.Scope.FEATURE;
-		if (node.has("scope")) {
-			String text = this.reader.text(node.get("scope"), Problems.child(path, "scope"));
-			if (text != null) {
-				switch (text) {
-					case "feature" -> scope = HealthPolicy.Scope.FEATURE;
-					case "variant" -> scope = HealthPolicy.Scope.VARIANT;
-					default -> this.reader.problem(Problems.child(path, "scope"),
-							FeatureReader.unknownValue(text, List.of("feature", "variant")));
-				}
+		String scopeName = this.reader.field(node, path, "scope", this.reader::text);
+		if (scopeName != null) {
+			switch (scopeName) {
+				case "feature" -> scope = HealthPolicy.Scope.FEATURE;
+				case "variant" -> scope = HealthPolicy.Scope.VARIANT;
+				default -> this.reader.problem(Problems.child(path, "scope"),
+						FeatureReader.unknownValue(scopeName, List.of("feature", "variant")));
 			}
 		}
 		if (maxSlowCalls != null && latencyBaseline == null && !node.has("latencyBaseline")) {
@@ -65,16 +63,8 @@ final class HealthReader {
 		return scope.name().toLowerCase(Locale.ROOT);
 	}
 
-	private @Nullable Integer integer(JsonNode node, String path, String field) {
-		return node.has(field) ? this.reader.integer(node.get(field), Problems.child(path, field), 1) : null;
-	}
-
-	private @Nullable Duration duration(JsonNode node, String path, String field) {
-		return node.has(field) ? this.reader.duration(node.get(field), Problems.child(path, field)) : null;
-	}
-
-	private @Nullable Double fraction(JsonNode node, String path, String field) {
-		return node.has(field) ? this.reader.fraction(node.get(field), Problems.child(path, field)) : null;
+	private @Nullable Integer count(JsonNode node, String path) {
+		return this.reader.integer(node, path, 1);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.flagstaff.config;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.flagstaff.internal.Durations;
 import io.flagstaff.model.Bucketing;
 import io.flagstaff.model.BucketingScheme;
 import io.flagstaff.model.Condition;
@@ -50,21 +51,15 @@ final class NativeWriter {
 		if (feature.type() != FeatureType.RELEASE) {
 			node.put("type", feature.type().configName());
 		}
-		if (feature.expires() != null) {
-			node.put("expires", feature.expires().toString());
-		}
+		putIfSet(node, "expires", feature.expires());
 		if (!feature.enabled()) {
 			node.put("enabled", false);
 		}
 		putStrings(node, "environments", feature.environments());
 		if (feature.schedule() != null) {
 			ObjectNode schedule = node.putObject("schedule");
-			if (feature.schedule().from() != null) {
-				schedule.put("from", feature.schedule().from().toString());
-			}
-			if (feature.schedule().until() != null) {
-				schedule.put("until", feature.schedule().until().toString());
-			}
+			putIfSet(schedule, "from", feature.schedule().from());
+			putIfSet(schedule, "until", feature.schedule().until());
 		}
 		if (!feature.requires().isEmpty()) {
 			ArrayNode requires = node.putArray("requires");
@@ -275,9 +270,13 @@ final class NativeWriter {
 		return ((FeatureValue.Json) value).value();
 	}
 
-	private static void putIfSet(ObjectNode node, String name, @org.jspecify.annotations.Nullable String value) {
+	/**
+	 * Writes a value as text ({@code toString()}: dates and instants in ISO-8601) unless
+	 * it is {@code null}.
+	 */
+	private static void putIfSet(ObjectNode node, String name, @org.jspecify.annotations.Nullable Object value) {
 		if (value != null) {
-			node.put(name, value);
+			node.put(name, value.toString());
 		}
 	}
 

@@ -9,7 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
+import io.flagstaff.internal.DidYouMean;
+import io.flagstaff.internal.Durations;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -46,10 +49,23 @@ final class NodeReader {
 		}
 		for (String name : node.propertyNames()) {
 			if (!allowed.contains(name)) {
-				problem(Problems.child(path, name), DidYouMean.unknownField(name, allowed));
+				List<String> closest = DidYouMean.closest(name, allowed);
+				problem(Problems.child(path, name),
+						"unknown field '" + name + "'"
+								+ (closest.isEmpty() ? "; allowed here: " + String.join(", ", allowed)
+										: ", did you mean '" + closest.get(0) + "'?"));
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Reads an optional field of a mapping with one of this reader's methods.
+	 * @return the value, or {@code null} when the field is absent or could not be read
+	 */
+	<T> @Nullable T field(JsonNode node, String path, String name, BiFunction<JsonNode, String, @Nullable T> read) {
+		JsonNode value = node.get(name);
+		return (value != null) ? read.apply(value, Problems.child(path, name)) : null;
 	}
 
 	boolean isMap(JsonNode node, String path, String what) {

@@ -2,6 +2,7 @@ package io.flagstaff.health;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 import io.flagstaff.FeatureSnapshot;
@@ -36,7 +38,8 @@ final class DefaultHealthGuard implements HealthGuard {
 
 	private final Clock clock;
 
-	private final Ticker ticker;
+	/** Nanosecond readings for the rolling windows, derived from {@link #clock}. */
+	private final LongSupplier ticker;
 
 	private final Executor executor;
 
@@ -54,7 +57,7 @@ final class DefaultHealthGuard implements HealthGuard {
 		this.flagstaff = builder.flagstaff;
 		this.killSwitch = builder.killSwitch;
 		this.clock = builder.clock;
-		this.ticker = builder.ticker;
+		this.ticker = ticker(builder.clock);
 		this.failurePredicate = builder.failurePredicate;
 		this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
 		if (builder.executor != null) {
@@ -71,6 +74,23 @@ final class DefaultHealthGuard implements HealthGuard {
 			this.ownedExecutor = owned;
 		}
 	}
+
+	/**
+	 * Returns the nanosecond readings of a clock: {@link System#nanoTime()} for a system
+	 * clock (monotonic, so a wall clock set back does not unwind the windows), else the
+	 * clock's instant in nanoseconds since the epoch (valid until the year 2262).
+	 */
+	static LongSupplier ticker(Clock clock) {
+		if (clock.getClass() == SYSTEM_CLOCK) {
+			return System::nanoTime;
+		}
+		return () -> {
+			Instant now = clock.instant();
+			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		};
+	}
+
+	private static final Class<?> SYSTEM_CLOCK = Clock.systemUTC().getClass();
 
 	@Override
 	public void recordSuccess(String feature, @Nullable String variant, long durationNanos) {
@@ -98,7 +118,7 @@ final class DefaultHealthGuard implements HealthGuard {
 				health = this.features.computeIfAbsent(feature, (key) -> new FeatureHealth());
 			}
 			long version = snapshot.version();
-			long now = this.ticker.read();
+			long now = this.ticker.getAsLong();
 			boolean failed = failure != null && this.failurePredicate.test(failure);
 			boolean perVariant = policy.scope() == HealthPolicy.Scope.VARIANT && !definition.variants().isEmpty();
 			Monitor whole = health.feature(policy, version, definition);
@@ -181,7 +201,7 @@ final class DefaultHealthGuard implements HealthGuard {
 				this.killSwitch.disable(feature, kill);
 				event = new AutoDisabledEvent(feature, null, trigger, kill, figures);
 			}
-			refresh();
+			refresh(this.flagstaff);
 			monitor.trippedAtVersion = this.flagstaff.snapshot().version();
 			monitor.state.set(Monitor.TRIPPED);
 			logger.log(Level.WARNING, "Health guard switched off " + event.reason());
@@ -194,9 +214,13 @@ final class DefaultHealthGuard implements HealthGuard {
 		}
 	}
 
-	private void refresh() {
+	/**
+	 * Refreshes a Flagstaff after an automatic disable, so that it serves the disable at
+	 * once; a failure is logged, the store's own notification bringing the change later.
+	 */
+	static void refresh(Flagstaff flagstaff) {
 		try {
-			this.flagstaff.refresh();
+			flagstaff.refresh();
 		}
 		catch (RuntimeException ex) {
 			logger.log(Level.WARNING, "Refreshing after an automatic disable failed; the store change will arrive "
@@ -247,14 +271,14 @@ final class DefaultHealthGuard implements HealthGuard {
 	public HealthStats stats(String feature) {
 		FeatureHealth health = this.features.get(feature);
 		Monitor monitor = (health != null) ? health.feature() : null;
-		return (monitor != null) ? monitor.stats(this.ticker.read()) : HealthStats.NONE;
+		return (monitor != null) ? monitor.stats(this.ticker.getAsLong()) : HealthStats.NONE;
 	}
 
 	@Override
 	public HealthStats stats(String feature, String variant) {
 		FeatureHealth health = this.features.get(feature);
 		Monitor monitor = (health != null) ? health.variant(variant) : null;
-		return (monitor != null) ? monitor.stats(this.ticker.read()) : HealthStats.NONE;
+		return (monitor != null) ? monitor.stats(this.ticker.getAsLong()) : HealthStats.NONE;
 	}
 
 	@Override

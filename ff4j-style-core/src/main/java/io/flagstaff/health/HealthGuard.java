@@ -123,8 +123,6 @@ public interface HealthGuard extends AutoCloseable {
 
 		Clock clock = Clock.systemUTC();
 
-		Ticker ticker = Ticker.system();
-
 		@Nullable Executor executor;
 
 		Predicate<Throwable> failurePredicate = (failure) -> true;
@@ -137,22 +135,14 @@ public interface HealthGuard extends AutoCloseable {
 		}
 
 		/**
-		 * Sets the clock that stamps disables and events.
+		 * Sets the clock that stamps disables and events and places calls in the rolling
+		 * windows. With a system clock the windows read {@link System#nanoTime()}, which
+		 * never jumps; with any other clock (a test's) they follow its instant.
 		 * @param clock the clock (default: UTC system clock)
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
-			return this;
-		}
-
-		/**
-		 * Sets the ticker that places calls in the rolling windows.
-		 * @param ticker the ticker (default: {@link Ticker#system()})
-		 * @return this builder
-		 */
-		public Builder ticker(Ticker ticker) {
-			this.ticker = Objects.requireNonNull(ticker, "ticker");
 			return this;
 		}
 

@@ -3,8 +3,10 @@ package io.flagstaff.health;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.flagstaff.internal.Durations;
 import io.flagstaff.model.HealthPolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -126,8 +128,9 @@ final class Monitor {
 			case FAILURE_RATE -> "failure rate " + percent((double) failures / calls) + " (" + failures + " of " + calls
 					+ " calls)" + within + " reached maxFailureRate " + percent(this.policy.maxFailureRate())
 					+ " (minCalls " + this.minCalls + ")";
-			case SLOW_CALLS -> slowCalls + " calls slower than " + Durations.format(this.policy.latencyBaseline())
-					+ within + " reached maxSlowCalls " + this.policy.maxSlowCalls();
+			case SLOW_CALLS -> slowCalls + " calls slower than "
+					+ Durations.format(Objects.requireNonNull(this.policy.latencyBaseline())) + within
+					+ " reached maxSlowCalls " + this.policy.maxSlowCalls();
 			case TRAFFIC_DROP -> throw new IllegalArgumentException("the health guard does not watch traffic");
 		};
 		StringBuilder reason = new StringBuilder(crossed);

@@ -213,12 +213,7 @@ public final class TrafficMonitor implements AutoCloseable {
 		this.killSwitch.disable(definition.key(), kill);
 		AutoDisabledEvent event = new AutoDisabledEvent(definition.key(), null, Trigger.TRAFFIC_DROP, kill, figures);
 		logger.log(Level.WARNING, "Traffic monitor switched off " + reason);
-		try {
-			this.flagstaff.refresh();
-		}
-		catch (RuntimeException ex) {
-			logger.log(Level.WARNING, "Refreshing after an automatic disable failed", ex);
-		}
+		DefaultHealthGuard.refresh(this.flagstaff);
 		DefaultHealthGuard.notifyListeners(this.listeners, event);
 		return event;
 	}

@@ -1,8 +1,6 @@
 /**
  * Keeping flags healthy: the {@link io.flagstaff.health.HealthGuard} automatic kill
- * switch, the {@link io.flagstaff.health.TrafficMonitor}, the
- * {@link io.flagstaff.health.HygieneReport} of stale flags, exposure and conversion
- * tracking for experiments, and user feedback.
+ * switch and the {@link io.flagstaff.health.TrafficMonitor}.
  */
 @NullMarked
 package io.flagstaff.health;

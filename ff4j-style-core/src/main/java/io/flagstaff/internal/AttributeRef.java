@@ -36,14 +36,6 @@ final class AttributeRef {
 		return this.name;
 	}
 
-	boolean isUserId() {
-		return this.kind == USER_ID;
-	}
-
-	boolean isSessionId() {
-		return this.kind == SESSION_ID;
-	}
-
 	/**
 	 * Whether the value is the context's own (user id, session id or a custom attribute),
 	 * whose bucketing hash the context caches; the environment may come from the

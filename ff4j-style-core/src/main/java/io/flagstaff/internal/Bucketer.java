@@ -105,7 +105,7 @@ abstract class Bucketer {
 		}
 		if (key.isContextValue()) {
 			// keySource found the value present: the context hashes it once and caches it
-			return context.bucketingHash(key.name());
+			return DefaultFeatureContext.bucketingHash(context, key.name());
 		}
 		String value = key.get(context, runtime);
 		return (value != null) ? Hashing.xxHash64(value) : EMPTY_KEY_HASH;

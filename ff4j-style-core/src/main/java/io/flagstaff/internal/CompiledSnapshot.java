@@ -28,7 +28,7 @@ final class CompiledSnapshot implements FeatureSnapshot {
 
 	private final FeatureSet featureSet;
 
-	private final FeatureTable features;
+	private final CompiledFeatureTable features;
 
 	private final Set<String> keys;
 
@@ -41,7 +41,7 @@ final class CompiledSnapshot implements FeatureSnapshot {
 	CompiledSnapshot(FeatureSet featureSet, Map<String, CompiledFeature> features, long version, long storeRevision,
 			EvaluationRuntime runtime) {
 		this.featureSet = featureSet;
-		this.features = new FeatureTable(features);
+		this.features = new CompiledFeatureTable(features);
 		this.keys = Collections.unmodifiableSet(new LinkedHashSet<>(features.keySet()));
 		this.version = version;
 		this.storeRevision = storeRevision;
@@ -181,7 +181,7 @@ final class CompiledSnapshot implements FeatureSnapshot {
 
 	private void unknown(String key) {
 		if (this.runtime.strict()) {
-			List<String> closest = KeySuggestions.closest(key, this.keys);
+			List<String> closest = DidYouMean.closest(key, this.keys);
 			throw new FeatureNotFoundException(key,
 					"No flag has the key '" + key + "'"
 							+ (closest.isEmpty() ? "" : "; closest known keys: " + String.join(", ", closest))

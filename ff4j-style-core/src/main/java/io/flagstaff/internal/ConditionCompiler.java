@@ -80,7 +80,7 @@ final class ConditionCompiler {
 		String name = reference.segment();
 		if (!this.segments.containsKey(name)) {
 			problem(path + ".segment", "unknown segment '" + name + "'; define it under 'segments' or fix the name"
-					+ KeySuggestions.didYouMean(name, this.segments.keySet()));
+					+ DidYouMean.hint(name, this.segments.keySet()));
 			return null;
 		}
 		if (this.inProgress.contains(name)) {

@@ -19,6 +19,21 @@ final class Conditions {
 	}
 
 	/**
+	 * Returns whether a comparison's result satisfies an ordering operator, numeric or
+	 * semver.
+	 */
+	static boolean ordered(Operator operator, int comparison) {
+		return switch (operator) {
+			case NUM_EQ, SEMVER_EQ -> comparison == 0;
+			case LT, SEMVER_LT -> comparison < 0;
+			case LTE, SEMVER_LTE -> comparison <= 0;
+			case GT, SEMVER_GT -> comparison > 0;
+			case GTE, SEMVER_GTE -> comparison >= 0;
+			default -> false;
+		};
+	}
+
+	/**
 	 * equals, in, notIn, contains, startsWith, endsWith; allocation-free, ignore-case
 	 * included.
 	 */
@@ -182,15 +197,7 @@ final class Conditions {
 			if (Double.isNaN(value)) {
 				return false;
 			}
-			int comparison = Double.compare(value, this.operand);
-			return switch (this.operator) {
-				case NUM_EQ -> comparison == 0;
-				case LT -> comparison < 0;
-				case LTE -> comparison <= 0;
-				case GT -> comparison > 0;
-				case GTE -> comparison >= 0;
-				default -> false;
-			};
+			return ordered(this.operator, Double.compare(value, this.operand));
 		}
 
 		/**
@@ -302,15 +309,7 @@ final class Conditions {
 			if (value == null) {
 				return false;
 			}
-			int comparison = value.compareTo(this.operand);
-			return switch (this.operator) {
-				case SEMVER_EQ -> comparison == 0;
-				case SEMVER_LT -> comparison < 0;
-				case SEMVER_LTE -> comparison <= 0;
-				case SEMVER_GT -> comparison > 0;
-				case SEMVER_GTE -> comparison >= 0;
-				default -> false;
-			};
+			return ordered(this.operator, value.compareTo(this.operand));
 		}
 
 	}

@@ -64,36 +64,6 @@ public final class DefaultFlagstaff implements Flagstaff {
 	 * @param clock the clock for schedules and date conditions
 	 * @param strict whether an unknown flag throws
 	 * @param listeners the listeners, told about the initial load too
-	 */
-	public DefaultFlagstaff(FeatureStore store, @Nullable String environment, Clock clock, boolean strict,
-			List<FlagstaffListener> listeners) {
-		this(store, environment, clock, strict, listeners, null);
-	}
-
-	/**
-	 * Loads the store, compiles the first snapshot and subscribes to changes.
-	 * @param store the store
-	 * @param environment the environment used when a context names none, or {@code null}
-	 * @param clock the clock for schedules and date conditions
-	 * @param strict whether an unknown flag throws
-	 * @param listeners the listeners, told about the initial load too
-	 * @param exposureListener told about each evaluation of a tracked flag, or
-	 * {@code null}
-	 * @throws FeatureConfigException when the store's content is invalid
-	 * @throws FeatureStoreException when the store cannot be read
-	 */
-	public DefaultFlagstaff(FeatureStore store, @Nullable String environment, Clock clock, boolean strict,
-			List<FlagstaffListener> listeners, @Nullable ExposureListener exposureListener) {
-		this(store, environment, clock, strict, listeners, exposureListener, true);
-	}
-
-	/**
-	 * Loads the store, compiles the first snapshot and subscribes to changes.
-	 * @param store the store
-	 * @param environment the environment used when a context names none, or {@code null}
-	 * @param clock the clock for schedules and date conditions
-	 * @param strict whether an unknown flag throws
-	 * @param listeners the listeners, told about the initial load too
 	 * @param exposureListener told about each evaluation of a tracked flag, or
 	 * {@code null}
 	 * @param usageStatistics whether to count evaluations per flag (see
@@ -328,7 +298,7 @@ public final class DefaultFlagstaff implements Flagstaff {
 				var definition = snapshot.definition(key);
 				if (definition == null) {
 					throw new io.flagstaff.FeatureNotFoundException(key, "Cannot override flag '" + key
-							+ "': no flag has that key" + KeySuggestions.didYouMean(key, snapshot.featureKeys()));
+							+ "': no flag has that key" + DidYouMean.hint(key, snapshot.featureKeys()));
 				}
 				if (!value.equals("on") && !value.equals("off")
 						&& definition.variants().stream().noneMatch((v) -> v.name().equals(value))) {

@@ -45,11 +45,6 @@ final class EvaluationRuntime {
 	private final Map<String, LongAdder> unknownFlags;
 
 	EvaluationRuntime(@Nullable String defaultEnvironment, Clock clock, boolean strict, CoarseClock coarseClock,
-			@Nullable ExposureListener exposureListener) {
-		this(defaultEnvironment, clock, strict, coarseClock, exposureListener, true);
-	}
-
-	EvaluationRuntime(@Nullable String defaultEnvironment, Clock clock, boolean strict, CoarseClock coarseClock,
 			@Nullable ExposureListener exposureListener, boolean usageStatistics) {
 		this.usageStatistics = usageStatistics;
 		this.defaultEnvironment = defaultEnvironment;

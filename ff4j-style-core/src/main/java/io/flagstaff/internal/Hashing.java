@@ -136,16 +136,6 @@ public final class Hashing {
 	}
 
 	/**
-	 * Returns murmur3 x86 32-bit of a string's UTF-8 bytes.
-	 * @param text the text
-	 * @param seed the seed
-	 * @return the hash as an unsigned value in a {@code long}
-	 */
-	public static long murmur3x86(String text, int seed) {
-		return murmur3x86(text, "", "", seed);
-	}
-
-	/**
 	 * Returns murmur3 x86 32-bit of the UTF-8 bytes of three strings written one after
 	 * the other (as of {@code first + second + third}), without concatenating them: the
 	 * bytes are encoded into a buffer kept per thread, so a call allocates nothing.
@@ -200,22 +190,10 @@ public final class Hashing {
 	}
 
 	/**
-	 * Returns the digest of a string's UTF-8 bytes, read as an unsigned big-endian
-	 * integer, modulo a divisor (as Python's {@code int(hexdigest, 16) % divisor}).
-	 * @param algorithm {@code SHA-256} or {@code MD5}
-	 * @param text the text
-	 * @param divisor the divisor, positive
-	 * @return the remainder
-	 */
-	public static int digestRemainder(String algorithm, String text, int divisor) {
-		return digestRemainder(algorithm, text, "", "", divisor);
-	}
-
-	/**
 	 * Returns the digest of the UTF-8 bytes of three strings written one after the other
 	 * (as of {@code first + second + third}), read as an unsigned big-endian integer,
-	 * modulo a divisor. The bytes, the digester and the digest are kept per thread, so a
-	 * call allocates nothing.
+	 * modulo a divisor (as Python's {@code int(hexdigest, 16) % divisor}). The bytes, the
+	 * digester and the digest are kept per thread, so a call allocates nothing.
 	 * @param algorithm {@code SHA-256} or {@code MD5}
 	 * @param first the first string
 	 * @param second the second string

@@ -247,7 +247,7 @@ public final class SnapshotCompiler {
 				if (parent == null) {
 					check(itemPath + ".feature",
 							"unknown flag '" + prerequisite.feature() + "'; define it or fix the key"
-									+ KeySuggestions.didYouMean(prerequisite.feature(), this.set.features().keySet()));
+									+ DidYouMean.hint(prerequisite.feature(), this.set.features().keySet()));
 					continue;
 				}
 				if (!prerequisite.variants().isEmpty() && !prerequisite.enabled()) {

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
@@ -24,10 +23,13 @@ import io.flagstaff.model.VariantDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shared logic of writable stores: validation, read-modify-write with optimistic
- * retries, audit entries and listener bookkeeping. A subclass supplies reading one flag
- * and an atomic compare-and-set write that records the audit entry together with the
- * change. Thread-safe when the subclass's primitives are.
+ * The shared logic of writable stores, for store authors: validation, read-check-write
+ * with optimistic retries, audit entries, and listener bookkeeping. A subclass supplies
+ * reading ({@link #load()}, {@link #feature(String)}, the {@code audit} queries) and two
+ * write primitives, {@link #compareAndSet} for a flag and {@link #writeSegment} for a
+ * segment, each an atomic compare-and-set that stores the change and its audit entry
+ * together and answers with a {@link WriteOutcome}. {@code docs/writing-a-store.md} walks
+ * through writing one; the contract tests in flagstaff-core's test-jar check it.
  * <p>
  * Every write except a switch-off is checked before it is stored: the whole set the write
  * would leave is compiled as the evaluator compiles it, and a write that adds a problem
@@ -37,35 +39,30 @@ import org.jspecify.annotations.Nullable;
  * and nothing is audited. Problems the stored set already had do not block unrelated
  * writes. The write is stored only if the store's revision is still the one it was
  * checked against, so two writes that are each valid cannot together leave an invalid
- * set.
+ * set; when the revision moved, the write is read, checked and tried again, at most 100
+ * times in all. After a stored write the subscribers are told
+ * ({@link #revisionAnnounced(long)}) before the write returns.
+ * <p>
+ * Thread-safe when the subclass's primitives are: writes run on the callers' threads,
+ * concurrently, with no lock held by this class.
  */
 public abstract class AbstractWritableFeatureStore implements WritableFeatureStore {
 
 	/**
 	 * The expected revision of a write that was not checked against the content (a
-	 * switch-off): it is stored whatever the revision.
+	 * switch-off): it is stored whatever the revision, provided the flag's version is the
+	 * expected one.
 	 */
 	protected static final long ANY_REVISION = Long.MIN_VALUE;
 
+	/** How many times one write is tried before giving up (each try reads again). */
 	private static final int MAX_ATTEMPTS = 100;
 
 	private final Clock clock;
 
-	private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
-
-	private final AtomicBoolean down = new AtomicBoolean();
-
-	/**
-	 * Orders the outage announcements: a recovery is never delivered before the failure
-	 * it ends, whichever threads report them.
-	 */
-	private final Object outageLock = new Object();
+	private final StoreListeners listeners = new StoreListeners();
 
 	private final AtomicBoolean watching = new AtomicBoolean();
-
-	private final Object revisionLock = new Object();
-
-	private long seenRevision = Long.MIN_VALUE;
 
 	/**
 	 * Creates the store.
@@ -85,45 +82,67 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 
 	/**
 	 * Writes one flag atomically, together with its audit entry, provided its stored
-	 * version is {@code expectedVersion}, then announces the change.
+	 * version is {@code expectedVersion} and, unless {@code expectedRevision} is
+	 * {@link #ANY_REVISION}, the store's revision is {@code expectedRevision}. Stored,
+	 * the flag's version becomes {@code expectedVersion + 1} (a delete removes it) and
+	 * the store's revision grows. The version is compared first: when both moved, the
+	 * answer is {@link WriteOutcome#versionMoved}. Called on the writing thread,
+	 * concurrently with other writes; do not announce the change, this class does.
 	 * @param key the flag key
 	 * @param expectedVersion the version the caller read (0: the flag must not exist)
 	 * @param next the new definition, or {@code null} to delete the flag
-	 * @param entry the audit entry to record
+	 * @param entry the audit entry to record with the change
 	 * @param expectedRevision the store revision the write was checked against, or
 	 * {@link #ANY_REVISION} when it was not checked
-	 * @return the new version (0 after a delete)
-	 * @throws FeatureConflictException when the stored version differs (checked first)
-	 * @throws RevisionMovedException when the stored version is the expected one but the
-	 * store's revision is not
+	 * @return {@link WriteOutcome#stored} with the new revision,
+	 * {@link WriteOutcome#versionMoved} with the stored version, or
+	 * {@link WriteOutcome#revisionMoved}; nothing is stored in the last two cases
+	 * @throws FeatureStoreException when the store cannot be written
 	 */
-	protected abstract long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+	protected abstract WriteOutcome compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
 			AuditEntry entry, long expectedRevision);
 
 	/**
-	 * Writes or removes one segment together with its audit entry, then announces the
-	 * change.
+	 * Writes or removes one segment atomically, together with its audit entry, provided
+	 * the store's revision is {@code expectedRevision}; stored, the store's revision
+	 * grows. Called like {@link #compareAndSet}; do not announce the change.
 	 * @param name the segment name
 	 * @param conditions the conditions, or {@code null} to remove it
-	 * @param entry the audit entry to record
+	 * @param entry the audit entry to record with the change
 	 * @param expectedRevision the store revision the write was checked against
-	 * @return whether the segment existed before
-	 * @throws RevisionMovedException when the store's revision is not the expected one
+	 * @return {@link WriteOutcome#stored} with the new revision, or
+	 * {@link WriteOutcome#revisionMoved} (nothing stored)
+	 * @throws FeatureStoreException when the store cannot be written
 	 */
-	protected abstract boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+	protected abstract WriteOutcome writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			long expectedRevision);
 
 	/**
-	 * Starts whatever follows the store's changes (watchers, listeners, pollers). Called
-	 * once, on the first subscription. The default does nothing: local writes call
-	 * {@link #fireChanged()}.
+	 * Returns the content a write is checked against, with the revision the write then
+	 * expects. The default is {@link #load()}. A store may leave out documents it cannot
+	 * parse here (so that one bad document does not block every write), and may answer
+	 * from what it last read, provided its write primitives then answer
+	 * {@link WriteOutcome#revisionMoved} for anything that changed since (the write is
+	 * checked again on fresh content).
+	 * @return the current content
+	 * @throws FeatureStoreException when the store cannot be read
+	 */
+	protected StoreContent contentToCheck() {
+		return load();
+	}
+
+	/**
+	 * Starts whatever follows changes made elsewhere (watchers, listeners, pollers).
+	 * Called once, on the first subscription, on the subscribing thread: start threads
+	 * rather than block. The default does nothing, for stores that only change through
+	 * their own writes.
 	 */
 	protected void startWatching() {
 	}
 
 	@Override
 	public AutoCloseable subscribe(StoreListener listener) {
-		this.listeners.add(Objects.requireNonNull(listener, "listener"));
+		this.listeners.add(listener);
 		if (this.watching.compareAndSet(false, true)) {
 			startWatching();
 		}
@@ -131,42 +150,29 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	}
 
 	/**
-	 * Tells every subscriber that the content changed.
+	 * Tells every subscriber, on this thread, that the content changed (they reload it).
+	 * For changes a store notices without a revision (a file edited by hand).
 	 */
 	protected final void fireChanged() {
-		for (StoreListener listener : this.listeners) {
-			listener.changed();
-		}
+		this.listeners.changed();
 	}
 
 	/**
-	 * Tells every subscriber, once per outage, that the store became unreachable.
+	 * Tells every subscriber, once per outage, that the store became unreachable. Call it
+	 * from the first failure of whatever follows changes (a poll, a lost connection).
 	 * @param failure what went wrong
 	 */
 	protected final void fireFailed(Exception failure) {
-		synchronized (this.outageLock) {
-			if (this.down.compareAndSet(false, true)) {
-				for (StoreListener listener : this.listeners) {
-					listener.failed(failure);
-				}
-			}
-		}
+		this.listeners.failed(failure);
 	}
 
 	/**
 	 * Tells every subscriber that the store is reachable again (they reload), or that the
-	 * content changed when no outage was reported.
+	 * content changed when no outage was reported. Never delivered before the failure it
+	 * ends; it may be delivered on another thread that is delivering outage news already.
 	 */
 	protected final void fireRecovered() {
-		synchronized (this.outageLock) {
-			if (this.down.compareAndSet(true, false)) {
-				for (StoreListener listener : this.listeners) {
-					listener.recovered();
-				}
-				return;
-			}
-		}
-		fireChanged();
+		this.listeners.recovered();
 	}
 
 	/**
@@ -176,36 +182,17 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	 * @param revision the revision just read
 	 */
 	protected final void revisionRead(long revision) {
-		boolean moved;
-		synchronized (this.revisionLock) {
-			moved = revision != this.seenRevision;
-			this.seenRevision = revision;
-		}
-		if (isDown()) {
-			fireRecovered();
-		}
-		else if (moved) {
-			fireChanged();
-		}
+		this.listeners.revisionRead(revision);
 	}
 
 	/**
 	 * Tells subscribers that the content changed when an announced revision (a
-	 * notification, a local write) is newer than the last one seen; an older or repeated
-	 * announcement is ignored.
+	 * notification from another instance; this class announces local writes itself) is
+	 * newer than the last one seen; an older or repeated announcement is ignored.
 	 * @param revision the announced revision
 	 */
 	protected final void revisionAnnounced(long revision) {
-		boolean moved;
-		synchronized (this.revisionLock) {
-			moved = revision > this.seenRevision;
-			if (moved) {
-				this.seenRevision = revision;
-			}
-		}
-		if (moved) {
-			fireChanged();
-		}
+		this.listeners.revisionAnnounced(revision);
 	}
 
 	/**
@@ -213,7 +200,7 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	 * @return whether the store is considered down
 	 */
 	protected final boolean isDown() {
-		return this.down.get();
+		return this.listeners.isDown();
 	}
 
 	@Override
@@ -221,10 +208,16 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 		Objects.requireNonNull(feature, "feature");
 		String key = feature.key();
 		AuditEntry entry = entry(key, AuditAction.CREATE, actor, null, feature, null);
-		// an existing key is left to the compare-and-set, which reports the conflict
-		return checked(describe("creating flag", key, actor),
-				(before) -> before.features().containsKey(key) ? before : before.with(feature),
-				(revision) -> new VersionedFeature(feature, compareAndSet(key, 0, feature, entry, revision)));
+		String source = describe("creating flag", key, actor);
+		for (int attempt = 1;; attempt++) {
+			// an existing key is left to the compare-and-set, which reports the conflict
+			WriteOutcome outcome = checkedWrite(source,
+					(before) -> before.features().containsKey(key) ? before : before.with(feature),
+					(revision) -> compareAndSet(key, 0, feature, entry, revision));
+			if (stored(outcome, key, 0, attempt, false, source)) {
+				return new VersionedFeature(feature, 1);
+			}
+		}
 	}
 
 	@Override
@@ -238,29 +231,30 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 			throw new FeatureConflictException(key, expectedVersion, actual);
 		}
 		AuditEntry entry = entry(key, AuditAction.UPDATE, actor, current.definition(), feature, null);
-		return checked(describe("updating flag", key, actor), (before) -> before.with(feature),
-				(revision) -> new VersionedFeature(feature,
-						compareAndSet(key, expectedVersion, feature, entry, revision)));
+		String source = describe("updating flag", key, actor);
+		for (int attempt = 1;; attempt++) {
+			WriteOutcome outcome = checkedWrite(source, (before) -> before.with(feature),
+					(revision) -> compareAndSet(key, expectedVersion, feature, entry, revision));
+			if (stored(outcome, key, expectedVersion, attempt, false, source)) {
+				return new VersionedFeature(feature, expectedVersion + 1);
+			}
+		}
 	}
 
 	@Override
 	public boolean delete(String key, String actor) {
 		requireActor(key, actor);
+		String source = describe("deleting flag", key, actor);
 		for (int attempt = 1;; attempt++) {
 			VersionedFeature current = feature(key);
 			if (current == null) {
 				return false;
 			}
 			AuditEntry entry = entry(key, AuditAction.DELETE, actor, current.definition(), null, null);
-			try {
-				checked(describe("deleting flag", key, actor), (before) -> before.without(key),
-						(revision) -> compareAndSet(key, current.version(), null, entry, revision));
+			WriteOutcome outcome = checkedWrite(source, (before) -> before.without(key),
+					(revision) -> compareAndSet(key, current.version(), null, entry, revision));
+			if (stored(outcome, key, current.version(), attempt, true, source)) {
 				return true;
-			}
-			catch (FeatureConflictException ex) {
-				if (attempt >= MAX_ATTEMPTS) {
-					throw ex;
-				}
 			}
 		}
 	}
@@ -334,16 +328,35 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 		Objects.requireNonNull(name, "name");
 		List<Condition> copy = List.copyOf(conditions);
 		AuditEntry entry = entry(name, AuditAction.PUT_SEGMENT, actor, null, null, copy.size() + " condition(s)");
-		checked(describe("writing segment", name, actor), (before) -> withSegment(before, name, copy),
-				(revision) -> writeSegment(name, copy, entry, revision));
+		storeSegment(name, copy, entry, describe("writing segment", name, actor));
 	}
 
 	@Override
 	public boolean deleteSegment(String name, String actor) {
 		Objects.requireNonNull(name, "name");
 		AuditEntry entry = entry(name, AuditAction.DELETE_SEGMENT, actor, null, null, null);
-		return checked(describe("deleting segment", name, actor), (before) -> withSegment(before, name, null),
-				(revision) -> writeSegment(name, null, entry, revision));
+		return storeSegment(name, null, entry, describe("deleting segment", name, actor));
+	}
+
+	/**
+	 * Stores a segment write checked on the content it changes; returns whether the
+	 * segment was in that content (a segment whose document is unreadable counts as
+	 * absent, as it does to the evaluator).
+	 */
+	private boolean storeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry, String source) {
+		for (int attempt = 1;; attempt++) {
+			StoreContent content = contentToCheck();
+			FeatureSet before = content.features();
+			WriteCheck.check(this, before, withSegment(before, name, conditions), source);
+			WriteOutcome outcome = announced(writeSegment(name, conditions, entry, content.revision()));
+			if (outcome.kind() == WriteOutcome.Kind.VERSION_MOVED) {
+				throw new IllegalStateException(this + " answered " + outcome + " to a segment write; segments have "
+						+ "no version: answer stored or revisionMoved");
+			}
+			if (stored(outcome, name, 0, attempt, true, source)) {
+				return before.segments().containsKey(name);
+			}
+		}
 	}
 
 	private static FeatureSet withSegment(FeatureSet set, String name, @Nullable List<Condition> conditions) {
@@ -360,6 +373,10 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	private VersionedFeature modify(String key, AuditAction action, String actor, @Nullable String reason,
 			UnaryOperator<FeatureDefinition> change) {
 		requireActor(key, actor);
+		String source = describe(action.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of flag", key, actor);
+		// switching off never makes a set invalid, and a kill must work even when the
+		// stored set has problems: it is not checked
+		boolean unchecked = action == AuditAction.DISABLE || action == AuditAction.KILL;
 		for (int attempt = 1;; attempt++) {
 			VersionedFeature current = feature(key);
 			if (current == null) {
@@ -368,58 +385,61 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 			}
 			FeatureDefinition next = change.apply(current.definition());
 			AuditEntry entry = entry(key, action, actor, current.definition(), next, reason);
-			try {
-				if (action == AuditAction.DISABLE || action == AuditAction.KILL) {
-					// switching off never makes a set invalid, and a kill must work even
-					// when the stored set has problems
-					return new VersionedFeature(next, compareAndSet(key, current.version(), next, entry, ANY_REVISION));
-				}
-				return checked(
-						describe(action.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of flag", key, actor),
-						(before) -> before.with(next), (revision) -> new VersionedFeature(next,
-								compareAndSet(key, current.version(), next, entry, revision)));
-			}
-			catch (FeatureConflictException ex) {
-				if (attempt >= MAX_ATTEMPTS) {
-					throw ex;
-				}
+			WriteOutcome outcome = unchecked
+					? announced(compareAndSet(key, current.version(), next, entry, ANY_REVISION))
+					: checkedWrite(source, (before) -> before.with(next),
+							(revision) -> compareAndSet(key, current.version(), next, entry, revision));
+			if (stored(outcome, key, current.version(), attempt, true, source)) {
+				return new VersionedFeature(next, current.version() + 1);
 			}
 		}
 	}
 
 	/**
-	 * Checks a write on the content it changes and stores it provided that content is
-	 * still current, re-reading and checking again while other writes get in between.
+	 * Reads the content, checks the write on it and tries to store it on that revision;
+	 * announces a stored write.
 	 */
-	private <T> T checked(String source, UnaryOperator<FeatureSet> change, LongFunction<T> write) {
-		for (int attempt = 1;; attempt++) {
-			StoreContent content = contentToCheck();
-			WriteCheck.check(this, content.features(), change.apply(content.features()), source);
-			try {
-				return write.apply(content.revision());
-			}
-			catch (RevisionMovedException ex) {
+	private WriteOutcome checkedWrite(String source, UnaryOperator<FeatureSet> change,
+			LongFunction<WriteOutcome> write) {
+		StoreContent content = contentToCheck();
+		WriteCheck.check(this, content.features(), change.apply(content.features()), source);
+		return announced(write.apply(content.revision()));
+	}
+
+	private WriteOutcome announced(WriteOutcome outcome) {
+		if (outcome.kind() == WriteOutcome.Kind.STORED) {
+			revisionAnnounced(outcome.revision());
+		}
+		return outcome;
+	}
+
+	/**
+	 * Returns whether a write was stored; {@code false} means try again. A moved version
+	 * is a conflict for a write that named its version ({@code reread} false) and a
+	 * reason to read again for one that did not; a moved revision always means check
+	 * again. Gives up after {@link #MAX_ATTEMPTS} attempts.
+	 */
+	private boolean stored(WriteOutcome outcome, String key, long expectedVersion, int attempt, boolean reread,
+			String source) {
+		switch (outcome.kind()) {
+			case STORED:
+				return true;
+			case VERSION_MOVED:
+				if (!reread || attempt >= MAX_ATTEMPTS) {
+					throw new FeatureConflictException(key, expectedVersion, outcome.actualVersion());
+				}
+				return false;
+			default:
 				if (attempt >= MAX_ATTEMPTS) {
 					throw new FeatureStoreException("Gave up " + source + " after " + MAX_ATTEMPTS
-							+ " attempts: other writes kept changing " + this + "; retry later", ex);
+							+ " attempts: other writes kept changing " + this + "; retry later");
 				}
-			}
+				return false;
 		}
 	}
 
 	private String describe(String what, String key, String actor) {
 		return what + " '" + key + "' by " + actor + " in " + this + " (rejected, nothing was stored)";
-	}
-
-	/**
-	 * Returns the content a write is checked against, with the revision the write then
-	 * expects. The default is {@link #load()}; a store that can read past documents it
-	 * cannot parse may leave them out here, so that one bad document does not block every
-	 * write.
-	 * @return the current content
-	 */
-	protected StoreContent contentToCheck() {
-		return load();
 	}
 
 	private AuditEntry entry(String key, AuditAction action, String actor, @Nullable FeatureDefinition before,
@@ -433,24 +453,6 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 			throw new IllegalArgumentException(
 					"actor of a write to '" + key + "' must not be blank: name who makes the change");
 		}
-	}
-
-	/**
-	 * Thrown by a subclass's write primitive when the store's revision is not the one the
-	 * write was checked against: another write got in between, so the write is checked
-	 * again on the new content. Never reaches a caller of the store.
-	 */
-	protected static final class RevisionMovedException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		/**
-		 * Creates the exception (without a stack trace: it is control flow).
-		 */
-		public RevisionMovedException() {
-			super("the store's revision moved", null, false, false);
-		}
-
 	}
 
 }

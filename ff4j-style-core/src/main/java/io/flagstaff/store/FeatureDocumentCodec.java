@@ -1,5 +1,6 @@
 package io.flagstaff.store;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,20 @@ import io.flagstaff.config.FeatureDocuments;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns single flags and segments into the native JSON documents that shared stores
- * (JDBC, Redis) keep, and back. A store holds one document per flag, so a malformed one
- * is reported with its key and never mixed into the others. Thread-safe.
+ * Turns single flags, segments and audit entries into the JSON documents that shared
+ * stores (JDBC, Redis, a store of your own) keep, and back. A store holds one document
+ * per flag, so a malformed one is reported with its key and never mixed into the others.
+ * Thread-safe.
  */
 public final class FeatureDocumentCodec {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private FeatureDocumentCodec() {
 	}
@@ -62,6 +70,68 @@ public final class FeatureDocumentCodec {
 	 */
 	public static List<Condition> readSegment(String name, String document, String source) {
 		return FeatureDocuments.parseSegment(name, document, source);
+	}
+
+	/**
+	 * Writes one audit entry as a JSON object
+	 * ({@code {"key":…,"action":…,"actor":…,"time":…,"reason":…,"old":{…},"new":{…}}},
+	 * the flags as native documents), for stores that keep their audit as documents.
+	 * @param entry the entry
+	 * @return the document
+	 */
+	public static String writeAudit(AuditEntry entry) {
+		ObjectNode node = MAPPER.createObjectNode();
+		node.put("key", entry.key());
+		node.put("action", entry.action().name());
+		node.put("actor", entry.actor());
+		node.put("time", entry.time().toString());
+		node.put("reason", entry.reason());
+		FeatureDefinition before = entry.oldDefinition();
+		if (before != null) {
+			node.set("old", MAPPER.readTree(writeFeature(before)));
+		}
+		FeatureDefinition after = entry.newDefinition();
+		if (after != null) {
+			node.set("new", MAPPER.readTree(writeFeature(after)));
+		}
+		return MAPPER.writeValueAsString(node);
+	}
+
+	/**
+	 * Reads one audit entry written by {@link #writeAudit(AuditEntry)}. A flag document
+	 * in it that no longer reads (an older format) is left out ({@code null}) rather than
+	 * failing the whole audit.
+	 * @param document the document
+	 * @param source where the document comes from, for error messages
+	 * @return the entry
+	 * @throws FeatureStoreException when the document is not an audit entry
+	 */
+	public static AuditEntry readAudit(String document, String source) {
+		try {
+			JsonNode node = MAPPER.readTree(document);
+			String key = node.get("key").asString();
+			JsonNode reason = node.get("reason");
+			return new AuditEntry(key, AuditAction.valueOf(node.get("action").asString()), node.get("actor").asString(),
+					Instant.parse(node.get("time").asString()), auditedFeature(key, node.get("old"), source),
+					auditedFeature(key, node.get("new"), source),
+					(reason == null || reason.isNull()) ? null : reason.asString());
+		}
+		catch (RuntimeException ex) {
+			throw new FeatureStoreException("Unreadable audit entry in " + source + ": " + ex.getMessage()
+					+ "; audit entries are written by FeatureDocumentCodec.writeAudit", ex);
+		}
+	}
+
+	private static @Nullable FeatureDefinition auditedFeature(String key, @Nullable JsonNode document, String source) {
+		if (document == null || !document.isObject()) {
+			return null;
+		}
+		try {
+			return readFeature(key, MAPPER.writeValueAsString(document), source + " audit of '" + key + "'");
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -20,8 +20,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.flagstaff.config.ConfigProblem;
+import io.flagstaff.config.FeatureConfigException;
 import io.flagstaff.config.FeatureDocuments;
 import io.flagstaff.config.Syntax;
+import io.flagstaff.internal.SnapshotCompiler;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
@@ -52,13 +55,16 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
 	private final boolean watch;
 
-	private final FeatureTable table = new FeatureTable();
+	private final LocalStoreState state = new LocalStoreState();
 
 	private final Object fileLock = new Object();
 
 	private @Nullable String loadedText;
 
 	private boolean loadedStructureOnly;
+
+	/** Whether the file was read at least once; guarded by the file lock. */
+	private boolean read;
 
 	private volatile @Nullable String seenText;
 
@@ -123,33 +129,45 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 	/**
 	 * Returns the file's content checked for its structure only, so that problems a hand
 	 * edit left between flags do not block writes (each write is still checked for the
-	 * problems it adds).
+	 * problems it adds). Once the file was read, this answers from what was read last
+	 * without reading again: the write primitive reads the file before it writes, and a
+	 * hand edit it finds there moves the revision, so the write is checked again on it.
 	 */
 	@Override
 	protected StoreContent contentToCheck() {
-		return sync(true);
+		synchronized (this.fileLock) {
+			return this.read ? this.state.content() : sync(true);
+		}
 	}
 
 	/**
-	 * Brings the table up to date with the file: read fully checked, or for its structure
-	 * only (the write path); a text read for its structure only is checked fully on the
-	 * next {@link #load()}.
+	 * Brings the state up to date with the file: read fully checked, or for its structure
+	 * only (the write path). A text read for its structure only (a hand edit a write read
+	 * first, or this store's own write) is not parsed again by the next {@link #load()}:
+	 * only the problems between its parts are checked then.
 	 */
 	private StoreContent sync(boolean structureOnly) {
 		synchronized (this.fileLock) {
 			String text = readText();
-			boolean stale = !Objects.equals(text, this.loadedText);
-			if (stale || (!structureOnly && this.loadedStructureOnly)) {
+			this.read = true;
+			if (!Objects.equals(text, this.loadedText)) {
 				FeatureSet set = (text == null) ? FeatureSet.EMPTY
 						: structureOnly ? FeatureDocuments.parseStructure(text, this.path.toString())
 								: FeatureDocuments.parse(text, this.path.toString());
-				if (!set.equals(this.table.content().features())) {
-					this.table.replace((current) -> set);
+				if (!set.equals(this.state.content().features())) {
+					this.state.replace((current) -> set);
 				}
 				this.loadedText = text;
 				this.loadedStructureOnly = structureOnly;
 			}
-			return this.table.content();
+			else if (!structureOnly && this.loadedStructureOnly) {
+				List<ConfigProblem> problems = SnapshotCompiler.problems(this.state.content().features());
+				if (!problems.isEmpty()) {
+					throw new FeatureConfigException(this.path.toString(), problems);
+				}
+				this.loadedStructureOnly = false;
+			}
+			return this.state.content();
 		}
 	}
 
@@ -169,31 +187,25 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 	@Override
 	public @Nullable VersionedFeature feature(String key) {
 		sync(true);
-		return this.table.get(key);
+		return this.state.get(key);
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
-			long expectedRevision) {
-		long version;
+	protected WriteOutcome compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry, long expectedRevision) {
 		synchronized (this.fileLock) {
 			sync(true);
-			version = this.table.write(key, expectedVersion, next, entry, expectedRevision, this::writeFile);
+			return this.state.write(key, expectedVersion, next, entry, expectedRevision, this::writeFile);
 		}
-		fireChanged();
-		return version;
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+	protected WriteOutcome writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			long expectedRevision) {
-		boolean existed;
 		synchronized (this.fileLock) {
 			sync(true);
-			existed = this.table.writeSegment(name, conditions, entry, expectedRevision, this::writeFile);
+			return this.state.writeSegment(name, conditions, entry, expectedRevision, this::writeFile);
 		}
-		fireChanged();
-		return existed;
 	}
 
 	private void writeFile(FeatureSet set) {
@@ -212,12 +224,12 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 
 	@Override
 	public List<AuditEntry> audit(String key, int limit) {
-		return this.table.audit(key, limit);
+		return this.state.audit(key, limit);
 	}
 
 	@Override
 	public List<AuditEntry> audit(int limit) {
-		return this.table.audit(null, limit);
+		return this.state.audit(null, limit);
 	}
 
 	@Override

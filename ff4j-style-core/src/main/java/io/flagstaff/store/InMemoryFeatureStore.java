@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 
-	private final FeatureTable table = new FeatureTable();
+	private final LocalStoreState state = new LocalStoreState();
 
 	/**
 	 * Creates an empty store.
@@ -46,7 +46,7 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	 */
 	public InMemoryFeatureStore(FeatureSet features, Clock clock) {
 		super(clock);
-		this.table.initialize(Objects.requireNonNull(features, "features"));
+		this.state.initialize(Objects.requireNonNull(features, "features"));
 	}
 
 	/**
@@ -60,7 +60,7 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 
 	@Override
 	public StoreContent load() {
-		return this.table.content();
+		return this.state.content();
 	}
 
 	/**
@@ -68,7 +68,7 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	 * @return the flags and segments
 	 */
 	public FeatureSet features() {
-		return this.table.content().features();
+		return this.state.content().features();
 	}
 
 	/**
@@ -76,7 +76,7 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	 * @return the revision
 	 */
 	public long revision() {
-		return this.table.content().revision();
+		return this.state.content().revision();
 	}
 
 	/**
@@ -116,42 +116,38 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	 * @return the new revision
 	 */
 	public long change(UnaryOperator<FeatureSet> change) {
-		long revision = this.table.replace(change);
+		long revision = this.state.replace(change);
 		fireChanged();
 		return revision;
 	}
 
 	@Override
 	public @Nullable VersionedFeature feature(String key) {
-		return this.table.get(key);
+		return this.state.get(key);
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
-			long expectedRevision) {
-		long version = this.table.write(key, expectedVersion, next, entry, expectedRevision, (set) -> {
+	protected WriteOutcome compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry, long expectedRevision) {
+		return this.state.write(key, expectedVersion, next, entry, expectedRevision, (set) -> {
 		});
-		fireChanged();
-		return version;
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+	protected WriteOutcome writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			long expectedRevision) {
-		boolean existed = this.table.writeSegment(name, conditions, entry, expectedRevision, (set) -> {
+		return this.state.writeSegment(name, conditions, entry, expectedRevision, (set) -> {
 		});
-		fireChanged();
-		return existed;
 	}
 
 	@Override
 	public List<AuditEntry> audit(String key, int limit) {
-		return this.table.audit(key, limit);
+		return this.state.audit(key, limit);
 	}
 
 	@Override
 	public List<AuditEntry> audit(int limit) {
-		return this.table.audit(null, limit);
+		return this.state.audit(null, limit);
 	}
 
 	@Override

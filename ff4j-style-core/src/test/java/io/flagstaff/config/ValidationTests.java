@@ -3,6 +3,9 @@ package io.flagstaff.config;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
+import io.flagstaff.model.Prerequisite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,6 +22,18 @@ class ValidationTests {
 		assertThat(ex).as("document is rejected").isNotNull();
 		assertThat(ex.getSource()).isEqualTo("test.yml");
 		return ex.getProblems().stream().map(ConfigProblem::toString).toList();
+	}
+
+	@Test
+	void theProblemsOfAFeatureSetBuiltInCodeAreTheOnesAStoreRefuses() {
+		FeatureSet set = FeatureSet.of(
+				FeatureDefinition.builder("f").rollout(150.0).requires(List.of(Prerequisite.on("new-iu"))).build(),
+				FeatureDefinition.builder("new-ui").build());
+		assertThat(FeatureDocuments.problems(set)).extracting(ConfigProblem::toString)
+			.containsExactly("features.f.rollout: must be between 0 and 100, was 150.0",
+					"features.f.requires[0].feature: unknown flag 'new-iu'; define it or fix the key "
+							+ "(did you mean 'new-ui'?)");
+		assertThat(FeatureDocuments.problems(FeatureSet.of(FeatureDefinition.builder("f").build()))).isEmpty();
 	}
 
 	static Stream<Arguments> flagProblems() {
@@ -113,7 +128,7 @@ class ValidationTests {
 				Arguments.of("{ variants: { a: -1 } }", "features.f.variants.a: must be at least 0, was -1"),
 				Arguments.of("{ variants: { a: 1.5 } }", "features.f.variants.a: must be a whole number, was 1.5"),
 				Arguments.of("{ variants: { a: 0, b: 0 } }",
-						"features.f.variants: weights add up to 0; give at least one variant a weight above 0"),
+						"features.f.variants: the weights add up to 0; give at least one variant a positive weight"),
 				Arguments.of("{ variants: { a: { value: x } } }",
 						"features.f.variants.a.weight: is required: give the variant's share, such as weight: 50"),
 				Arguments.of("{ variants: { a: { weight: 1, valeu: x } } }",

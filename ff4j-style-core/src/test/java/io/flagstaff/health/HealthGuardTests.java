@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import io.flagstaff.FeatureContext;
 import io.flagstaff.Flagstaff;
@@ -24,6 +24,7 @@ import io.flagstaff.store.AuditEntry;
 import io.flagstaff.store.FeatureStoreException;
 import io.flagstaff.store.FileFeatureStore;
 import io.flagstaff.store.InMemoryFeatureStore;
+import io.flagstaff.store.MutableClock;
 import io.flagstaff.store.WritableFeatureStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class HealthGuardTests {
 
 	private static final RuntimeException BOOM = new IllegalStateException("boom");
 
-	private final FakeTicker ticker = new FakeTicker();
+	private final MutableClock clock = new MutableClock(NOW);
 
 	private final List<AutoDisabledEvent> events = new CopyOnWriteArrayList<>();
 
@@ -84,7 +85,7 @@ class HealthGuardTests {
 		Setup setup = setup(flag("checkout", policy(3, null, null, null, null)));
 		setup.guard.recordFailure("checkout", FAST, BOOM);
 		setup.guard.recordFailure("checkout", FAST, BOOM);
-		this.ticker.advance(Duration.ofMinutes(1));
+		this.clock.advance(Duration.ofMinutes(1));
 		setup.guard.recordFailure("checkout", FAST, BOOM);
 		setup.guard.recordFailure("checkout", FAST, BOOM);
 		assertThat(this.events).isEmpty();
@@ -98,13 +99,13 @@ class HealthGuardTests {
 		Setup setup = setup(flag("checkout", policy(100, null, null, null, null)));
 		// a one-minute window is ten slices of six seconds
 		setup.guard.recordFailure("checkout", FAST, BOOM);
-		this.ticker.advance(Duration.ofSeconds(30));
+		this.clock.advance(Duration.ofSeconds(30));
 		setup.guard.recordFailure("checkout", FAST, BOOM);
-		this.ticker.advance(Duration.ofSeconds(24));
+		this.clock.advance(Duration.ofSeconds(24));
 		assertThat(setup.guard.stats("checkout").failures()).isEqualTo(2);
-		this.ticker.advance(Duration.ofSeconds(6));
+		this.clock.advance(Duration.ofSeconds(6));
 		assertThat(setup.guard.stats("checkout").failures()).isEqualTo(1);
-		this.ticker.advance(Duration.ofSeconds(30));
+		this.clock.advance(Duration.ofSeconds(30));
 		assertThat(setup.guard.stats("checkout")).isEqualTo(new HealthStats(0, 0, 0, Duration.ofMinutes(1)));
 	}
 
@@ -355,7 +356,7 @@ class HealthGuardTests {
 
 		};
 		HealthGuard guard = HealthGuard.builder(flagstaff, flaky)
-			.ticker(this.ticker)
+			.clock(this.clock)
 			.executor(Runnable::run)
 			.listener(this.events::add)
 			.build();
@@ -375,7 +376,7 @@ class HealthGuardTests {
 		Flagstaff flagstaff = Flagstaff.builder(store).build();
 		this.closeables.add(flagstaff);
 		HealthGuard guard = HealthGuard.builder(flagstaff, KillSwitch.of(store))
-			.ticker(this.ticker)
+			.clock(this.clock)
 			.executor(Runnable::run)
 			.recordFailureWhen((failure) -> !(failure instanceof IllegalArgumentException))
 			.listener(this.events::add)
@@ -408,6 +409,17 @@ class HealthGuardTests {
 		assertThat(this.events).hasSize(1);
 	}
 
+	@Test
+	void theWindowsFollowAnInjectedClockAndTheMonotonicTimeOfASystemClock() {
+		LongSupplier injected = DefaultHealthGuard.ticker(this.clock);
+		long before = injected.getAsLong();
+		this.clock.advance(Duration.ofSeconds(3));
+		assertThat(injected.getAsLong() - before).isEqualTo(3_000_000_000L);
+		LongSupplier system = DefaultHealthGuard.ticker(Clock.systemDefaultZone());
+		long start = System.nanoTime();
+		assertThat(system.getAsLong()).isBetween(start, System.nanoTime());
+	}
+
 	private Setup setup(FeatureDefinition... flags) {
 		InMemoryFeatureStore store = InMemoryFeatureStore.of(flags);
 		Flagstaff flagstaff = Flagstaff.builder(store).build();
@@ -418,8 +430,7 @@ class HealthGuardTests {
 
 	private HealthGuard guard(Flagstaff flagstaff, WritableFeatureStore store) {
 		HealthGuard guard = HealthGuard.builder(flagstaff, KillSwitch.of(store))
-			.clock(Clock.fixed(NOW, ZoneOffset.UTC))
-			.ticker(this.ticker)
+			.clock(this.clock)
 			.executor(Runnable::run)
 			.listener(this.events::add)
 			.build();

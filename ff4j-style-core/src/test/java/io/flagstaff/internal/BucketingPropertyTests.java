@@ -33,7 +33,7 @@ class BucketingPropertyTests {
 	private static final List<FeatureContext> CONTEXTS = generate();
 
 	private final EvaluationRuntime runtime = new EvaluationRuntime(null, Clock.systemUTC(), false,
-			new CoarseClock(Clock.systemUTC()), null);
+			new CoarseClock(Clock.systemUTC()), null, true);
 
 	private static List<FeatureContext> generate() {
 		List<FeatureContext> contexts = new ArrayList<>(USERS);

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BucketingTests {
 
 	private final EvaluationRuntime runtime = new EvaluationRuntime(null, Clock.systemUTC(), false,
-			new CoarseClock(Clock.systemUTC()), null);
+			new CoarseClock(Clock.systemUTC()), null, true);
 
 	@ParameterizedTest
 	@CsvSource({ "'', ef46db3751d8e999", "abc, 44bc2cf5ad770999", "u-42, b83fc7b1a176999b",
@@ -36,12 +36,13 @@ class BucketingTests {
 	void hashesOfThreePartsEqualTheHashesOfTheConcatenation(String salt, String key) {
 		String joined = salt + ":" + key;
 		byte[] bytes = joined.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(Hashing.murmur3x86(salt, ":", key, 86028157)).isEqualTo(Hashing.murmur3x86(joined, 86028157));
-		assertThat(Hashing.murmur3x86(joined, 0)).isEqualTo(murmur3Reference(bytes, 0));
+		assertThat(Hashing.murmur3x86(salt, ":", key, 86028157))
+			.isEqualTo(Hashing.murmur3x86(joined, "", "", 86028157));
+		assertThat(Hashing.murmur3x86(joined, "", "", 0)).isEqualTo(murmur3Reference(bytes, 0));
 		assertThat(Hashing.digestRemainder("SHA-256", key, salt, "", 100)).isEqualTo(
 				new java.math.BigInteger(1, sha256(key + salt)).mod(java.math.BigInteger.valueOf(100)).intValue());
 		assertThat(Hashing.digestRemainder("MD5", salt, ":", key, 97))
-			.isEqualTo(Hashing.digestRemainder("MD5", joined, 97));
+			.isEqualTo(Hashing.digestRemainder("MD5", joined, "", "", 97));
 	}
 
 	@Test
@@ -61,8 +62,8 @@ class BucketingTests {
 		String high = "key-\uD83D";
 		String low = "\uDE00-salt";
 		assertThat(Hashing.digestRemainder("SHA-256", high, low, "", 1000))
-			.isEqualTo(Hashing.digestRemainder("SHA-256", high + low, 1000));
-		assertThat(Hashing.murmur3x86(high, low, "", 0)).isEqualTo(Hashing.murmur3x86(high + low, 0));
+			.isEqualTo(Hashing.digestRemainder("SHA-256", high + low, "", "", 1000));
+		assertThat(Hashing.murmur3x86(high, low, "", 0)).isEqualTo(Hashing.murmur3x86(high + low, "", "", 0));
 	}
 
 	private static byte[] sha256(String text) {
@@ -113,10 +114,13 @@ class BucketingTests {
 			.sessionId("abc")
 			.attribute("org", "u-42")
 			.build();
-		assertThat(context.bucketingHash("userId")).isEqualTo(Long.parseUnsignedLong("b83fc7b1a176999b", 16));
-		assertThat(context.bucketingHash("sessionId")).isEqualTo(Long.parseUnsignedLong("44bc2cf5ad770999", 16));
-		assertThat(context.bucketingHash("org")).isEqualTo(context.bucketingHash("userId"));
-		assertThat(context.bucketingHash("missing")).isZero();
+		assertThat(DefaultFeatureContext.bucketingHash(context, "userId"))
+			.isEqualTo(Long.parseUnsignedLong("b83fc7b1a176999b", 16));
+		assertThat(DefaultFeatureContext.bucketingHash(context, "sessionId"))
+			.isEqualTo(Long.parseUnsignedLong("44bc2cf5ad770999", 16));
+		assertThat(DefaultFeatureContext.bucketingHash(context, "org"))
+			.isEqualTo(DefaultFeatureContext.bucketingHash(context, "userId"));
+		assertThat(DefaultFeatureContext.bucketingHash(context, "missing")).isZero();
 	}
 
 	@ParameterizedTest
@@ -152,7 +156,7 @@ class BucketingTests {
 	@ParameterizedTest
 	@CsvSource({ "new-checkout, 123, 9", "new-checkout, u-42, 72", "dark-mode, alice, 49", "beta, 7, 70" })
 	void legacySha256SchemeHashesUserIdThenFlagKey(String flag, String userId, int value) {
-		assertThat(Hashing.digestRemainder("SHA-256", userId + flag, 100)).isEqualTo(value);
+		assertThat(Hashing.digestRemainder("SHA-256", userId + flag, "", "", 100)).isEqualTo(value);
 		Bucketer bucketer = Bucketer.of(new Bucketing(BucketingScheme.LEGACY_SHA256, null, null), flag);
 		FeatureContext context = FeatureContext.ofUser(userId);
 		assertThat(bucketer.inRollout(context, this.runtime, (value + 1) * 100)).isTrue();
@@ -162,7 +166,7 @@ class BucketingTests {
 	@ParameterizedTest
 	@CsvSource({ "new-checkout, 123, 75", "new-checkout, u-42, 24", "dark-mode, alice, 20", "beta, 7, 52" })
 	void legacyMd5SchemeHashesFlagKeyColonUserId(String flag, String userId, int value) {
-		assertThat(Hashing.digestRemainder("MD5", flag + ":" + userId, 100)).isEqualTo(value);
+		assertThat(Hashing.digestRemainder("MD5", flag + ":" + userId, "", "", 100)).isEqualTo(value);
 		Bucketer bucketer = Bucketer.of(new Bucketing(BucketingScheme.LEGACY_MD5, null, null), flag);
 		FeatureContext context = FeatureContext.ofUser(userId);
 		assertThat(bucketer.inRollout(context, this.runtime, (value + 1) * 100)).isTrue();

@@ -120,7 +120,7 @@ class EvaluationOrderTests {
 	@Test
 	void aFlagWithEnvironmentsIsOffWhenNoEnvironmentIsKnown() {
 		EvaluationRuntime noEnvironment = new EvaluationRuntime(null, Clock.fixed(NOW, ZoneOffset.UTC), false,
-				new CoarseClock(Clock.systemUTC()), null);
+				new CoarseClock(Clock.systemUTC()), null, true);
 		FeatureSet set = FeatureSet.of(FeatureDefinition.builder("flag").environments(List.of("production")).build());
 		assertThat(Evaluations.compile(set, noEnvironment).evaluate("flag", ALICE).reason())
 			.isEqualTo(Reason.ENVIRONMENT);

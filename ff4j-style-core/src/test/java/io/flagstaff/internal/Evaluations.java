@@ -20,7 +20,7 @@ final class Evaluations {
 	}
 
 	static EvaluationRuntime runtime(Clock clock, String environment) {
-		return new EvaluationRuntime(environment, clock, false, new CoarseClock(clock), null);
+		return new EvaluationRuntime(environment, clock, false, new CoarseClock(clock), null, true);
 	}
 
 	static CompiledSnapshot compile(FeatureSet set, EvaluationRuntime runtime) {

@@ -123,10 +123,12 @@ class FeatureContextTests {
 			.environment("production")
 			.build();
 		for (int i = 0; i < 2; i++) {
-			assertThat(context.bucketingHash("accountId")).isEqualTo(Hashing.xxHash64("acct-7"));
-			assertThat(context.bucketingHash("name")).isEqualTo(Long.parseUnsignedLong("4814fa69a8f79031", 16));
-			assertThat(context.bucketingHash("environment")).isEqualTo(Hashing.xxHash64("production"));
-			assertThat(context.bucketingHash("userId")).isZero();
+			assertThat(DefaultFeatureContext.bucketingHash(context, "accountId")).isEqualTo(Hashing.xxHash64("acct-7"));
+			assertThat(DefaultFeatureContext.bucketingHash(context, "name"))
+				.isEqualTo(Long.parseUnsignedLong("4814fa69a8f79031", 16));
+			assertThat(DefaultFeatureContext.bucketingHash(context, "environment"))
+				.isEqualTo(Hashing.xxHash64("production"));
+			assertThat(DefaultFeatureContext.bucketingHash(context, "userId")).isZero();
 		}
 	}
 

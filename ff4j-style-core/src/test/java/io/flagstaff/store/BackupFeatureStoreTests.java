@@ -48,20 +48,24 @@ class BackupFeatureStoreTests {
 		}
 
 		@Override
-		protected long compareAndSet(String key, long expectedVersion, FeatureDefinition next, AuditEntry entry,
+		protected WriteOutcome compareAndSet(String key, long expectedVersion, FeatureDefinition next, AuditEntry entry,
 				long expectedRevision) {
 			if (next == null) {
 				this.content.delete(key, entry.actor());
-				return 0;
 			}
-			return (expectedVersion == 0) ? this.content.create(next, entry.actor()).version()
-					: this.content.update(next, expectedVersion, entry.actor()).version();
+			else if (expectedVersion == 0) {
+				this.content.create(next, entry.actor());
+			}
+			else {
+				this.content.update(next, expectedVersion, entry.actor());
+			}
+			return WriteOutcome.stored(this.content.revision());
 		}
 
 		@Override
-		protected boolean writeSegment(String name, java.util.List<io.flagstaff.model.Condition> conditions,
+		protected WriteOutcome writeSegment(String name, java.util.List<io.flagstaff.model.Condition> conditions,
 				AuditEntry entry, long expectedRevision) {
-			return false;
+			return WriteOutcome.stored(this.content.revision());
 		}
 
 		@Override

@@ -193,4 +193,25 @@ class FileFeatureStoreTests {
 		}
 	}
 
+	@Test
+	void aHandEditThatBreaksTheSetFirstReadByAWriteStillFailsTheNextLoadUntilRepaired() throws Exception {
+		Path file = this.folder.resolve("features.yml");
+		Files.writeString(file, ON);
+		FileFeatureStore store = FileFeatureStore.of(file);
+		try {
+			assertThat(store.load().features().features()).containsOnlyKeys("new-checkout");
+			Files.writeString(file, ON + "  broken:\n    requires: [ { feature: ghost } ]\n");
+			store.create(FeatureDefinition.builder("extra").build(), "alice");
+			assertThatExceptionOfType(FeatureConfigException.class).isThrownBy(store::load)
+				.withMessageContaining("features.broken.requires[0].feature")
+				.withMessageContaining(file.toString());
+			assertThatExceptionOfType(FeatureConfigException.class).isThrownBy(store::load);
+			assertThat(store.delete("broken", "alice")).isTrue();
+			assertThat(store.load().features().features()).containsOnlyKeys("new-checkout", "extra");
+		}
+		finally {
+			store.close();
+		}
+	}
+
 }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import io.flagstaff.FeatureNotFoundException;
 import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureConfigException;
-import io.flagstaff.internal.SnapshotCompiler;
+import io.flagstaff.config.FeatureDocuments;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
@@ -483,7 +483,7 @@ public abstract class WritableFeatureStoreContract {
 		assertThat(((FeatureConfigException) loser.failure()).getProblems()).extracting(ConfigProblem::path)
 			.containsExactly("features.child.requires[0].feature");
 		StoreContent after = this.store.load();
-		assertThat(SnapshotCompiler.problems(after.features())).isEmpty();
+		assertThat(FeatureDocuments.problems(after.features())).isEmpty();
 		if (winner.actor().equals("alice")) {
 			assertThat(after.features().features()).isEmpty();
 		}
@@ -510,7 +510,7 @@ public abstract class WritableFeatureStoreContract {
 			.doesNotHaveDuplicates();
 		StoreContent after = this.store.load();
 		assertThat(after.features().features()).containsOnlyKeys("parent", "first", "second");
-		assertThat(SnapshotCompiler.problems(after.features())).isEmpty();
+		assertThat(FeatureDocuments.problems(after.features())).isEmpty();
 		assertThat(this.store.audit(10)).extracting(AuditEntry::actor)
 			.containsExactlyInAnyOrder("alice", "bob", "setup");
 	}

@@ -1,11 +1,9 @@
 package io.flagstaff.junit;
 
 import java.util.List;
-import java.util.Set;
 
 import io.flagstaff.FeatureNotFoundException;
 import io.flagstaff.FeatureSnapshot;
-import io.flagstaff.internal.KeySuggestions;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.VariantDefinition;
 
@@ -35,7 +33,7 @@ final class FlagChecks {
 				throw new IllegalArgumentException(
 						state.place() + " names variant '" + state.state() + "' of flag '" + key + "', which "
 								+ (variants.isEmpty() ? "defines no variants" : "defines " + quoted(variants)
-										+ "; closest: " + quoted(KeySuggestions.nearest(state.state(), variants, 3))));
+										+ "; closest: " + quoted(snapshot.closestVariants(key, state.state(), 3))));
 			}
 		}
 		return definition;
@@ -52,14 +50,14 @@ final class FlagChecks {
 	static FeatureDefinition definition(FeatureSnapshot snapshot, String key, String place) {
 		FeatureDefinition definition = snapshot.definition(key);
 		if (definition == null) {
-			throw unknownFlag(key, place, snapshot.featureKeys());
+			throw unknownFlag(key, place, snapshot);
 		}
 		return definition;
 	}
 
-	static FeatureNotFoundException unknownFlag(String key, String place, Set<String> known) {
-		String closest = known.isEmpty() ? "The Flagstaff under test has no flags at all"
-				: "Closest known flags: " + quoted(KeySuggestions.nearest(key, known, 3));
+	static FeatureNotFoundException unknownFlag(String key, String place, FeatureSnapshot snapshot) {
+		String closest = snapshot.featureKeys().isEmpty() ? "The Flagstaff under test has no flags at all"
+				: "Closest known flags: " + quoted(snapshot.closestKeys(key, 3));
 		return new FeatureNotFoundException(key, place + " names unknown flag '" + key + "'. " + closest
 				+ ". Fix the name, or add the flag to the configuration the Flagstaff under test reads.");
 	}

@@ -3,7 +3,6 @@ package io.flagstaff.junit;
 import java.util.stream.Stream;
 
 import io.flagstaff.Flagstaff;
-import io.flagstaff.internal.KeySuggestions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,11 +43,10 @@ class UnknownFlagTests {
 
 	@Test
 	void theClosestNamesComeFirstAndAtMostThreeAreNamed() {
-		assertThat(KeySuggestions.nearest("checkout", TestFlagstaffs.FLAGS.features().keySet(), 3))
-			.containsExactly("new-checkout", "checkout-layout", "one-click");
-		assertThat(KeySuggestions.distance("kitten", "sitting")).isEqualTo(3);
-		assertThat(KeySuggestions.distance("", "abc")).isEqualTo(3);
-		assertThat(KeySuggestions.distance("same", "same")).isZero();
+		try (Flagstaff flagstaff = TestFlagstaffs.create()) {
+			assertThat(flagstaff.snapshot().closestKeys("checkout", 3)).containsExactly("new-checkout",
+					"checkout-layout", "one-click");
+		}
 	}
 
 	static class EnableMisspelt {

@@ -8,10 +8,10 @@ import java.util.TreeSet;
 
 import io.flagstaff.FeatureNotFoundException;
 import io.flagstaff.Flagstaff;
-import io.flagstaff.health.ExperimentResults;
-import io.flagstaff.health.ExperimentTracker;
-import io.flagstaff.health.Feedback;
-import io.flagstaff.health.FeedbackCollector;
+import io.flagstaff.experiments.ExperimentResults;
+import io.flagstaff.experiments.ExperimentTracker;
+import io.flagstaff.feedback.Feedback;
+import io.flagstaff.feedback.FeedbackCollector;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.flagstaff.Flagstaff;
-import io.flagstaff.health.ExperimentTracker;
+import io.flagstaff.experiments.ExperimentTracker;
 import io.flagstaff.sample.catalog.Catalog;
 import io.flagstaff.sample.checkout.CheckoutService;
 import io.flagstaff.sample.checkout.Receipt;

@@ -11,7 +11,7 @@ import io.flagstaff.FeatureNotFoundException;
 import io.flagstaff.Flagstaff;
 import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureConfigException;
-import io.flagstaff.health.HygieneInspector;
+import io.flagstaff.hygiene.HygieneInspector;
 import io.flagstaff.store.FeatureConflictException;
 import io.flagstaff.store.FeatureStoreException;
 import io.flagstaff.store.WritableFeatureStore;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.flagstaff.ExposureListener;
-import io.flagstaff.health.ExposureQueue;
+import io.flagstaff.experiments.ExposureQueue;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;

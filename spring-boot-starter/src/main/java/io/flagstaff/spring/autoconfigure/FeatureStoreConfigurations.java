@@ -10,11 +10,11 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import io.flagstaff.config.FeatureDocuments;
-import io.flagstaff.config.ResourceFeatureStore;
 import io.flagstaff.model.FeatureSet;
 import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.FileFeatureStore;
 import io.flagstaff.store.InMemoryFeatureStore;
+import io.flagstaff.store.ResourceFeatureStore;
 import io.flagstaff.store.jdbc.JdbcFeatureStore;
 import io.flagstaff.store.redis.RedisFeatureStore;
 import io.lettuce.core.RedisURI;

@@ -42,7 +42,7 @@ public final class FlagstaffAopAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
-	public static FeatureToggleAdvisor featureToggleAdvisor(ObjectProvider<Flagstaff> flagstaff,
+	static FeatureToggleAdvisor featureToggleAdvisor(ObjectProvider<Flagstaff> flagstaff,
 			ObjectProvider<FeatureCalls> calls, Environment environment) {
 		int order = Binder.get(environment)
 			.bind("flagstaff.aspect-order", Integer.class)
@@ -56,7 +56,7 @@ public final class FlagstaffAopAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public static StrategyRegistrar featureStrategyRegistrar() {
+	static StrategyRegistrar featureStrategyRegistrar() {
 		return new StrategyRegistrar();
 	}
 

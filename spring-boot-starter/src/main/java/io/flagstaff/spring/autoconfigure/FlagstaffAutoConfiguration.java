@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.flagstaff.Flagstaff;
 import io.flagstaff.FlagstaffListener;
-import io.flagstaff.health.ExposureQueue;
 import io.flagstaff.spring.FeatureCallRecorder;
 import io.flagstaff.spring.FeatureContextResolver;
 import io.flagstaff.spring.FeatureScopeTaskDecorator;
@@ -26,9 +25,10 @@ import org.springframework.util.StringUtils;
 /**
  * Auto-configures a {@link Flagstaff} over the configured {@link FeatureStore}, the
  * default {@link FeatureContextResolver}, the recorder hub and the task decorator that
- * carries the pinned scope to {@code @Async} methods. The {@link Flagstaff} hands
- * exposures of tracked flags to the application's {@link ExposureQueue} when there is
- * exactly one. Every bean backs off when the application declares its own.
+ * carries the pinned scope to {@code @Async} methods. The {@link Flagstaff} is finished
+ * by every {@link FlagstaffBuilderCustomizer} (the experiments auto-configuration uses
+ * one to hand exposures of tracked flags to its queue). Every bean backs off when the
+ * application declares its own.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
@@ -44,20 +44,19 @@ public final class FlagstaffAutoConfiguration {
 	 * @param environment the Spring environment, whose first active profile is the
 	 * default flag environment
 	 * @param listeners listeners to add
-	 * @param exposures the queue that receives exposures of tracked flags, when there is
-	 * one
+	 * @param customizers applied last, in order
 	 * @return the evaluator
 	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	public Flagstaff flagstaff(FeatureStore store, FlagstaffProperties properties, Environment environment,
-			ObjectProvider<FlagstaffListener> listeners, ObjectProvider<ExposureQueue> exposures) {
+	Flagstaff flagstaff(FeatureStore store, FlagstaffProperties properties, Environment environment,
+			ObjectProvider<FlagstaffListener> listeners, ObjectProvider<FlagstaffBuilderCustomizer> customizers) {
 		Flagstaff.Builder builder = Flagstaff.builder(store)
 			.environment(flagEnvironment(properties, environment))
 			.strict(properties.isStrict())
-			.usageStatistics(properties.isUsageStatistics())
-			.exposureListener(exposures.getIfUnique());
+			.usageStatistics(properties.isUsageStatistics());
 		listeners.orderedStream().forEach(builder::listener);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 
@@ -75,8 +74,8 @@ public final class FlagstaffAutoConfiguration {
 	 * @return the resolver
 	 */
 	@Bean
-	@ConditionalOnMissingBean
-	public FeatureContextResolver featureContextResolver(FlagstaffProperties properties) {
+	@ConditionalOnMissingBean(FeatureContextResolver.class)
+	DefaultFeatureContextResolver featureContextResolver(FlagstaffProperties properties) {
 		FlagstaffProperties.Context context = properties.getContext();
 		return new DefaultFeatureContextResolver(context.getPrincipal(), context.getHeaders(),
 				context.getRequestAttributes());
@@ -89,7 +88,7 @@ public final class FlagstaffAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public FeatureCalls featureCalls(ObjectProvider<FeatureCallRecorder> recorders) {
+	FeatureCalls featureCalls(ObjectProvider<FeatureCallRecorder> recorders) {
 		List<FeatureCallRecorder> ordered = recorders.orderedStream().toList();
 		return new FeatureCalls(ordered);
 	}
@@ -100,7 +99,7 @@ public final class FlagstaffAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public FeatureScopeTaskDecorator featureScopeTaskDecorator() {
+	FeatureScopeTaskDecorator featureScopeTaskDecorator() {
 		return new FeatureScopeTaskDecorator();
 	}
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.flagstaff.Flagstaff;
-import io.flagstaff.health.HygieneInspector;
+import io.flagstaff.hygiene.HygieneInspector;
 import io.flagstaff.spring.actuate.FeatureStoreHealthIndicator;
 import io.flagstaff.spring.actuate.FeaturesEndpoint;
 import io.flagstaff.spring.actuate.WritableFeaturesEndpoint;

@@ -2,8 +2,8 @@ package io.flagstaff.spring.autoconfigure;
 
 import io.flagstaff.ExposureListener;
 import io.flagstaff.Flagstaff;
-import io.flagstaff.health.ExperimentTracker;
-import io.flagstaff.health.ExposureQueue;
+import io.flagstaff.experiments.ExperimentTracker;
+import io.flagstaff.experiments.ExposureQueue;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configures exposure events and experiment tracking: an {@link ExposureQueue} that
- * the auto-configured {@link Flagstaff} hands every evaluation of a flag marked
- * {@code track: true} to, an {@link ExperimentTracker} that attributes conversions, and a
- * registrar that adds every {@link ExposureListener} bean of the application (the
- * tracker, an analytics exporter) to the queue, so listeners run on the queue's thread,
- * never on the evaluating one. When the application declares its own {@link Flagstaff},
- * it passes the queue to {@link Flagstaff.Builder#exposureListener} itself.
+ * Auto-configures exposure events and experiment tracking when
+ * {@code flagstaff-experiments} is on the classpath: an {@link ExposureQueue} that the
+ * auto-configured {@link Flagstaff} hands every evaluation of a flag marked
+ * {@code track: true} to (through a {@link FlagstaffBuilderCustomizer}), an
+ * {@link ExperimentTracker} that attributes conversions, and a registrar that adds every
+ * {@link ExposureListener} bean of the application (the tracker, an analytics exporter)
+ * to the queue, so listeners run on the queue's thread, never on the evaluating one. When
+ * the application declares its own {@link Flagstaff}, it passes the queue to
+ * {@link Flagstaff.Builder#exposureListener} itself.
  */
 @AutoConfiguration(after = FlagstaffAutoConfiguration.class)
 @ConditionalOnClass(ExposureQueue.class)
@@ -38,8 +40,25 @@ public final class FlagstaffExperimentAutoConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	public ExposureQueue exposureQueue(FlagstaffProperties properties) {
+	ExposureQueue exposureQueue(FlagstaffProperties properties) {
 		return new ExposureQueue(properties.getExperiments().getQueueCapacity());
+	}
+
+	/**
+	 * Hands the application's exposure queue, when there is exactly one, to the
+	 * auto-configured {@link Flagstaff}.
+	 * @param queue the queue
+	 * @return the customizer
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "flagstaffExposureQueueCustomizer")
+	FlagstaffBuilderCustomizer flagstaffExposureQueueCustomizer(ObjectProvider<ExposureQueue> queue) {
+		return (builder) -> {
+			ExposureQueue exposures = queue.getIfUnique();
+			if (exposures != null) {
+				builder.exposureListener(exposures);
+			}
+		};
 	}
 
 	/**
@@ -50,7 +69,7 @@ public final class FlagstaffExperimentAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public ExperimentTracker experimentTracker(Flagstaff flagstaff, FlagstaffProperties properties) {
+	ExperimentTracker experimentTracker(Flagstaff flagstaff, FlagstaffProperties properties) {
 		return new ExperimentTracker(flagstaff, properties.getExperiments().getMaxKeysPerFeature());
 	}
 
@@ -62,7 +81,7 @@ public final class FlagstaffExperimentAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public ExposureListenerRegistrar exposureListenerRegistrar(ObjectProvider<ExposureQueue> queue,
+	ExposureListenerRegistrar exposureListenerRegistrar(ObjectProvider<ExposureQueue> queue,
 			ObjectProvider<ExposureListener> listeners) {
 		return new ExposureListenerRegistrar(queue, listeners);
 	}

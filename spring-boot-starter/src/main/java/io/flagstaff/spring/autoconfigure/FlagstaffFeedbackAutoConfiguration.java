@@ -5,10 +5,10 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.flagstaff.Flagstaff;
-import io.flagstaff.health.FeedbackCollector;
-import io.flagstaff.health.FeedbackStore;
-import io.flagstaff.health.InMemoryFeedbackStore;
-import io.flagstaff.store.jdbc.feedback.JdbcFeedbackStore;
+import io.flagstaff.feedback.FeedbackCollector;
+import io.flagstaff.feedback.FeedbackStore;
+import io.flagstaff.feedback.InMemoryFeedbackStore;
+import io.flagstaff.feedback.jdbc.JdbcFeedbackStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,11 +23,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configures a {@link FeedbackCollector} over a {@link FeedbackStore}: the
- * {@link JdbcFeedbackStore} (table {@code <flagstaff.store.jdbc.table-prefix>feedback})
- * when {@code flagstaff.store.type=jdbc} and {@code flagstaff-store-jdbc} is present,
- * otherwise an {@link InMemoryFeedbackStore}. Each bean backs off when the application
- * declares its own.
+ * Auto-configures a {@link FeedbackCollector} over a {@link FeedbackStore} when
+ * {@code flagstaff-experiments} is on the classpath: the {@link JdbcFeedbackStore} (table
+ * {@code <flagstaff.store.jdbc.table-prefix>feedback}) when
+ * {@code flagstaff.store.type=jdbc}, otherwise an {@link InMemoryFeedbackStore}. Each
+ * bean backs off when the application declares its own.
  */
 @AutoConfiguration(after = FlagstaffAutoConfiguration.class)
 @ConditionalOnClass(FeedbackCollector.class)
@@ -43,7 +43,7 @@ public final class FlagstaffFeedbackAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(FeedbackStore.class)
-	public InMemoryFeedbackStore flagstaffFeedbackStore() {
+	InMemoryFeedbackStore flagstaffFeedbackStore() {
 		return new InMemoryFeedbackStore();
 	}
 
@@ -55,13 +55,12 @@ public final class FlagstaffFeedbackAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public FeedbackCollector feedbackCollector(FeedbackStore store, FlagstaffProperties properties) {
+	FeedbackCollector feedbackCollector(FeedbackStore store, FlagstaffProperties properties) {
 		FlagstaffProperties.Feedback feedback = properties.getFeedback();
 		return new FeedbackCollector(store, feedback.getMinRating(), feedback.getMaxRating(), Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JdbcFeedbackStore.class)
 	@ConditionalOnProperty(name = "flagstaff.store.type", havingValue = "jdbc")
 	static class JdbcStore {
 

@@ -52,7 +52,7 @@ public final class FlagstaffHealthGuardAutoConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	public HealthGuard healthGuard(Flagstaff flagstaff, ObjectProvider<AutoDisableListener> listeners) {
+	HealthGuard healthGuard(Flagstaff flagstaff, ObjectProvider<AutoDisableListener> listeners) {
 		HealthGuard.Builder builder = HealthGuard.builder(flagstaff, killSwitch(flagstaff));
 		listeners.orderedStream().forEach(builder::listener);
 		return builder.build();
@@ -71,7 +71,7 @@ public final class FlagstaffHealthGuardAutoConfiguration {
 	@Bean(initMethod = "start", destroyMethod = "close")
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(TrafficSignal.class)
-	public TrafficMonitor trafficMonitor(Flagstaff flagstaff, TrafficSignal signal, FlagstaffProperties properties,
+	TrafficMonitor trafficMonitor(Flagstaff flagstaff, TrafficSignal signal, FlagstaffProperties properties,
 			ObjectProvider<AutoDisableListener> listeners, ObjectProvider<TrafficMonitorCustomizer> customizers) {
 		FlagstaffProperties.Traffic traffic = properties.getHealth().getTraffic();
 		TrafficMonitor.Builder builder = TrafficMonitor.builder(flagstaff, killSwitch(flagstaff), signal)
@@ -94,7 +94,7 @@ public final class FlagstaffHealthGuardAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public HealthGuardFeatureCallRecorder healthGuardFeatureCallRecorder(HealthGuard guard) {
+	HealthGuardFeatureCallRecorder healthGuardFeatureCallRecorder(HealthGuard guard) {
 		return new HealthGuardFeatureCallRecorder(guard);
 	}
 

@@ -1,7 +1,7 @@
 package io.flagstaff.spring.autoconfigure;
 
 import io.flagstaff.Flagstaff;
-import io.flagstaff.health.HygieneInspector;
+import io.flagstaff.hygiene.HygieneInspector;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,7 +30,7 @@ public final class FlagstaffHygieneAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public HygieneInspector hygieneInspector(FlagstaffProperties properties) {
+	HygieneInspector hygieneInspector(FlagstaffProperties properties) {
 		FlagstaffProperties.Hygiene hygiene = properties.getHygiene();
 		return HygieneInspector.builder()
 			.notEvaluatedFor(hygiene.getNotEvaluatedFor())

@@ -214,7 +214,8 @@ public class FlagstaffProperties {
 	}
 
 	/**
-	 * Exposure events and experiment tracking.
+	 * Exposure events and experiment tracking (with {@code flagstaff-experiments} on the
+	 * classpath).
 	 */
 	public static class Experiments {
 
@@ -261,7 +262,7 @@ public class FlagstaffProperties {
 	}
 
 	/**
-	 * Users' feedback on features.
+	 * Users' feedback on features (with {@code flagstaff-experiments} on the classpath).
 	 */
 	public static class Feedback {
 

@@ -34,7 +34,7 @@ public final class FlagstaffWebFluxAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public FeatureScopeWebFilter featureScopeWebFilter(Flagstaff flagstaff, FeatureContextResolver resolver,
+	FeatureScopeWebFilter featureScopeWebFilter(Flagstaff flagstaff, FeatureContextResolver resolver,
 			FlagstaffProperties properties) {
 		return new FeatureScopeWebFilter(flagstaff, resolver, properties.getWeb().getFilterOrder());
 	}
@@ -46,7 +46,7 @@ public final class FlagstaffWebFluxAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public FeatureDisabledExceptionHandler featureDisabledExceptionHandler(FlagstaffProperties properties) {
+	FeatureDisabledExceptionHandler featureDisabledExceptionHandler(FlagstaffProperties properties) {
 		return new FeatureDisabledExceptionHandler(HttpStatus.valueOf(properties.getWeb().getDisabledStatus()));
 	}
 

@@ -33,7 +33,7 @@ public final class FlagstaffWebMvcAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public FeatureScopeFilter featureScopeFilter(Flagstaff flagstaff, FeatureContextResolver resolver,
+	FeatureScopeFilter featureScopeFilter(Flagstaff flagstaff, FeatureContextResolver resolver,
 			FlagstaffProperties properties) {
 		return new FeatureScopeFilter(flagstaff, resolver, properties.getWeb().getFilterOrder());
 	}
@@ -45,7 +45,7 @@ public final class FlagstaffWebMvcAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public FeatureDisabledExceptionHandler featureDisabledExceptionHandler(FlagstaffProperties properties) {
+	FeatureDisabledExceptionHandler featureDisabledExceptionHandler(FlagstaffProperties properties) {
 		return new FeatureDisabledExceptionHandler(HttpStatus.valueOf(properties.getWeb().getDisabledStatus()));
 	}
 

@@ -15,26 +15,25 @@ import io.flagstaff.Exposure;
 import io.flagstaff.ExposureListener;
 import io.flagstaff.FeatureContext;
 import io.flagstaff.Flagstaff;
+import io.flagstaff.experiments.ExperimentResults;
+import io.flagstaff.experiments.ExperimentTracker;
+import io.flagstaff.experiments.ExposureQueue;
+import io.flagstaff.feedback.Feedback;
+import io.flagstaff.feedback.FeedbackCollector;
+import io.flagstaff.feedback.FeedbackStore;
+import io.flagstaff.feedback.InMemoryFeedbackStore;
+import io.flagstaff.feedback.jdbc.JdbcFeedbackStore;
 import io.flagstaff.health.AutoDisableListener;
 import io.flagstaff.health.AutoDisabledEvent;
-import io.flagstaff.health.ExperimentResults;
-import io.flagstaff.health.ExperimentTracker;
-import io.flagstaff.health.ExposureQueue;
-import io.flagstaff.health.Feedback;
-import io.flagstaff.health.FeedbackCollector;
-import io.flagstaff.health.FeedbackStore;
-import io.flagstaff.health.HygieneFinding;
-import io.flagstaff.health.HygieneInspector;
-import io.flagstaff.health.InMemoryFeedbackStore;
 import io.flagstaff.health.TrafficMonitor;
 import io.flagstaff.health.TrafficSignal;
+import io.flagstaff.hygiene.HygieneFinding;
+import io.flagstaff.hygiene.HygieneInspector;
 import io.flagstaff.store.WritableFeatureStore;
-import io.flagstaff.store.jdbc.feedback.JdbcFeedbackStore;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -171,14 +170,6 @@ class FlagstaffExperimentAutoConfigurationTests {
 					assertThat(rows.getInt(1)).isEqualTo(1);
 				}
 			});
-	}
-
-	@Test
-	void keepsFeedbackInMemoryWithTheJdbcStoreWhenTheJdbcModuleIsAbsent() {
-		this.runner.withClassLoader(new FilteredClassLoader(JdbcFeedbackStore.class))
-			.withUserConfiguration(H2.class)
-			.withPropertyValues("flagstaff.store.type=jdbc")
-			.run((context) -> assertThat(context).hasSingleBean(InMemoryFeedbackStore.class));
 	}
 
 	@Test

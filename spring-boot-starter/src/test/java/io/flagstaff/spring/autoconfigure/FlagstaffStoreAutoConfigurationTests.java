@@ -1,9 +1,5 @@
 package io.flagstaff.spring.autoconfigure;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.List;
 import java.util.UUID;
 
 import io.flagstaff.Flagstaff;
@@ -12,10 +8,9 @@ import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.WritableFeatureStore;
 import io.flagstaff.store.jdbc.JdbcFeatureStore;
 import io.flagstaff.store.redis.RedisFeatureStore;
-import io.lettuce.core.RedisClient;
+import io.flagstaff.store.redis.TestRedis;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -32,9 +27,14 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FlagstaffStoreAutoConfigurationTests {
+
+	private static final String DATABASE_0 = TestRedis.URI + "/0";
+
+	private static final String DATABASE_3 = TestRedis.URI + "/3";
+
+	private static final String DATABASE_4 = TestRedis.URI + "/4";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(FlagstaffAutoConfiguration.class, FlagstaffAopAutoConfiguration.class));
@@ -72,24 +72,20 @@ class FlagstaffStoreAutoConfigurationTests {
 
 	@Test
 	void connectsTheRedisStoreToTheConfiguredUri() {
-		assumeTrue(redisUp() || "true".equals(System.getenv("CI")), "Redis is not running on 127.0.0.1:6379");
+		TestRedis.require();
+		String prefix = TestRedis.uniquePrefix();
 		this.runner
-			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.uri=redis://127.0.0.1:6379",
-					"flagstaff.store.redis.key-prefix=starter-test-" + UUID.randomUUID() + ":")
-			.run((context) -> {
-				WritableFeatureStore store = (WritableFeatureStore) context.getBean(FeatureStore.class);
-				assertThat(store).isInstanceOf(RedisFeatureStore.class);
-				store.create(FeatureDefinition.builder("from-redis").build(), "test");
-				Flagstaff flagstaff = context.getBean(Flagstaff.class);
-				flagstaff.refresh();
-				assertThat(flagstaff.isEnabled("from-redis")).isTrue();
-			});
+			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.uri=" + TestRedis.URI,
+					"flagstaff.store.redis.key-prefix=" + prefix)
+			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
+		assertThat(TestRedis.keys(TestRedis.URI, prefix)).isNotEmpty();
+		TestRedis.deleteKeys(TestRedis.URI, prefix);
 	}
 
 	@Test
 	void connectsTheRedisStoreThroughTheApplicationsRedisConnectionDetails() {
-		assumeRedis();
-		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		TestRedis.require();
+		String prefix = TestRedis.uniquePrefix();
 		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
 			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
 					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379", "spring.data.redis.database=3")
@@ -97,46 +93,46 @@ class FlagstaffStoreAutoConfigurationTests {
 				assertThat(context).hasSingleBean(DataRedisConnectionDetails.class);
 				createAFlagThrough(context);
 			});
-		assertThat(keysIn(3, prefix)).isNotEmpty();
-		assertThat(keysIn(0, prefix)).isEmpty();
-		deleteKeys(3, prefix);
+		assertThat(TestRedis.keys(DATABASE_3, prefix)).isNotEmpty();
+		assertThat(TestRedis.keys(DATABASE_0, prefix)).isEmpty();
+		TestRedis.deleteKeys(DATABASE_3, prefix);
 	}
 
 	@Test
 	void connectsTheRedisStoreToTheApplicationsRedisUrl() {
-		assumeRedis();
-		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		TestRedis.require();
+		String prefix = TestRedis.uniquePrefix();
 		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
 			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
-					"spring.data.redis.url=redis://127.0.0.1:6379/3")
+					"spring.data.redis.url=" + DATABASE_3)
 			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
-		assertThat(keysIn(3, prefix)).isNotEmpty();
-		deleteKeys(3, prefix);
+		assertThat(TestRedis.keys(DATABASE_3, prefix)).isNotEmpty();
+		TestRedis.deleteKeys(DATABASE_3, prefix);
 	}
 
 	@Test
 	void readsTheRedisPropertiesWithoutSpringBootsRedisModule() {
-		assumeRedis();
-		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		TestRedis.require();
+		String prefix = TestRedis.uniquePrefix();
 		this.runner.withClassLoader(new FilteredClassLoader(DataRedisConnectionDetails.class))
 			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
 					"spring.data.redis.host=127.0.0.1", "spring.data.redis.database=3")
 			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
-		assertThat(keysIn(3, prefix)).isNotEmpty();
-		deleteKeys(3, prefix);
+		assertThat(TestRedis.keys(DATABASE_3, prefix)).isNotEmpty();
+		TestRedis.deleteKeys(DATABASE_3, prefix);
 	}
 
 	@Test
 	void prefersTheExplicitRedisUriOverTheApplicationsConnection() {
-		assumeRedis();
-		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		TestRedis.require();
+		String prefix = TestRedis.uniquePrefix();
 		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
 			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
-					"flagstaff.store.redis.uri=redis://127.0.0.1:6379/4", "spring.data.redis.database=3")
+					"flagstaff.store.redis.uri=" + DATABASE_4, "spring.data.redis.database=3")
 			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
-		assertThat(keysIn(4, prefix)).isNotEmpty();
-		assertThat(keysIn(3, prefix)).isEmpty();
-		deleteKeys(4, prefix);
+		assertThat(TestRedis.keys(DATABASE_4, prefix)).isNotEmpty();
+		assertThat(TestRedis.keys(DATABASE_3, prefix)).isEmpty();
+		TestRedis.deleteKeys(DATABASE_4, prefix);
 	}
 
 	@Test
@@ -211,16 +207,16 @@ class FlagstaffStoreAutoConfigurationTests {
 
 	@Test
 	void connectsTheRedisStoreThroughAServiceConnectionWithoutTlsWhateverTheSslProperties() {
-		assumeRedis();
-		String prefix = "starter-test-" + UUID.randomUUID() + ":";
+		TestRedis.require();
+		String prefix = TestRedis.uniquePrefix();
 		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
 			.withBean(DataRedisConnectionDetails.class,
 					() -> new ServiceConnection("127.0.0.1", 6379, 3, null, null, null))
 			.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.key-prefix=" + prefix,
 					"spring.data.redis.ssl.enabled=true")
 			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
-		assertThat(keysIn(3, prefix)).isNotEmpty();
-		deleteKeys(3, prefix);
+		assertThat(TestRedis.keys(DATABASE_3, prefix)).isNotEmpty();
+		TestRedis.deleteKeys(DATABASE_3, prefix);
 	}
 
 	@Test
@@ -267,43 +263,6 @@ class FlagstaffStoreAutoConfigurationTests {
 		Flagstaff flagstaff = context.getBean(Flagstaff.class);
 		flagstaff.refresh();
 		assertThat(flagstaff.isEnabled("from-redis")).isTrue();
-	}
-
-	private static List<String> keysIn(int database, String prefix) {
-		RedisClient client = RedisClient.create("redis://127.0.0.1:6379/" + database);
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			return connection.sync().keys(prefix + "*");
-		}
-		finally {
-			client.shutdown();
-		}
-	}
-
-	private static void deleteKeys(int database, String prefix) {
-		RedisClient client = RedisClient.create("redis://127.0.0.1:6379/" + database);
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			List<String> keys = connection.sync().keys(prefix + "*");
-			if (!keys.isEmpty()) {
-				connection.sync().del(keys.toArray(new String[0]));
-			}
-		}
-		finally {
-			client.shutdown();
-		}
-	}
-
-	private static void assumeRedis() {
-		assumeTrue(redisUp() || "true".equals(System.getenv("CI")), "Redis is not running on 127.0.0.1:6379");
-	}
-
-	private static boolean redisUp() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	/**

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -17,10 +19,10 @@ import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.store.AbstractWritableFeatureStore;
 import io.flagstaff.store.AuditEntry;
-import io.flagstaff.store.FeatureConflictException;
 import io.flagstaff.store.FeatureStoreException;
 import io.flagstaff.store.StoreContent;
 import io.flagstaff.store.VersionedFeature;
+import io.flagstaff.store.WriteOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +35,10 @@ import org.jspecify.annotations.Nullable;
  * Subscribers learn about changes by polling the revision (every {@code pollInterval})
  * and, on PostgreSQL, at once through LISTEN/NOTIFY on a dedicated connection that
  * reconnects by itself and re-reads the revision after each reconnect. A failing poll or
- * reconnect reports the store as down; the next success reports it up again. Thread-safe.
+ * reconnect reports the store as down; the revision is then read again every 250 ms (or
+ * every {@code pollInterval} when shorter) until a read succeeds, which reports the store
+ * up again, so a store started while the database is down follows it soon after it is
+ * back, whatever the poll interval. Thread-safe.
  */
 public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
@@ -53,7 +58,11 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
 	private volatile @Nullable JdbcTables tables;
 
-	private @Nullable ScheduledExecutorService poller;
+	private static final long RETRY_MILLIS = 250;
+
+	private volatile @Nullable ScheduledExecutorService poller;
+
+	private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
 	private @Nullable PostgresChangeListener listener;
 
@@ -177,15 +186,23 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		}
 	}
 
-	private <T> T transaction(String what, int isolation, Work<T> work) {
+	/**
+	 * Runs a write in one READ COMMITTED transaction, committed only when it is stored.
+	 */
+	private WriteOutcome write(String what, Work<WriteOutcome> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			JdbcTables tables = tables(connection);
 			connection.setAutoCommit(false);
-			connection.setTransactionIsolation(isolation);
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			try {
-				T result = work.run(connection, tables);
-				connection.commit();
-				return result;
+				WriteOutcome outcome = work.run(connection, tables);
+				if (outcome.isStored()) {
+					connection.commit();
+				}
+				else {
+					connection.rollback();
+				}
+				return outcome;
 			}
 			catch (SQLException | RuntimeException ex) {
 				connection.rollback();
@@ -223,50 +240,48 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
-			long expectedRevision) {
-		long[] versionAndRevision;
+	protected WriteOutcome compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry, long expectedRevision) {
 		try {
-			versionAndRevision = transaction("write flag '" + key + "'", Connection.TRANSACTION_READ_COMMITTED,
-					(connection, tables) -> {
-						long written = tables.writeFeature(connection, key, expectedVersion, next, entry);
-						return new long[] { written, recordChange(connection, tables, entry, expectedRevision) };
-					});
+			return write("write flag '" + key + "'", (connection, tables) -> {
+				if (!tables.writeFeature(connection, key, expectedVersion, next, entry)) {
+					return WriteOutcome.versionMoved(tables.version(connection, JdbcTables.FEATURE, key));
+				}
+				return recordChange(connection, tables, entry, expectedRevision);
+			});
 		}
 		catch (FeatureStoreException ex) {
 			if (ex.getCause() instanceof SQLException sql && JdbcTables.isDuplicate(sql)) {
-				long actual = read("read flag '" + key + "'",
-						(connection, tables) -> tables.version(connection, JdbcTables.FEATURE, key));
-				throw new FeatureConflictException(key, expectedVersion, actual);
+				// another instance created the flag first
+				return WriteOutcome.versionMoved(read("read flag '" + key + "'",
+						(connection, tables) -> tables.version(connection, JdbcTables.FEATURE, key)));
 			}
 			throw ex;
 		}
-		revisionAnnounced(versionAndRevision[1]);
-		return versionAndRevision[0];
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+	protected WriteOutcome writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			long expectedRevision) {
-		long[] existedAndRevision = transaction("write segment '" + name + "'", Connection.TRANSACTION_READ_COMMITTED,
-				(connection, tables) -> {
-					boolean before = tables.writeSegment(connection, name, conditions, entry);
-					return new long[] { before ? 1 : 0, recordChange(connection, tables, entry, expectedRevision) };
-				});
-		revisionAnnounced(existedAndRevision[1]);
-		return existedAndRevision[0] == 1;
+		try {
+			return write("write segment '" + name + "'", (connection, tables) -> {
+				tables.writeSegment(connection, name, conditions, entry);
+				return recordChange(connection, tables, entry, expectedRevision);
+			});
+		}
+		catch (FeatureStoreException ex) {
+			if (ex.getCause() instanceof SQLException sql && JdbcTables.isDuplicate(sql)) {
+				// another write created the segment meanwhile, and moved the revision
+				return WriteOutcome.revisionMoved();
+			}
+			throw ex;
+		}
 	}
 
-	/**
-	 * Records the change; returns the new revision.
-	 */
-	private static long recordChange(Connection connection, JdbcTables tables, AuditEntry entry, long expectedRevision)
-			throws SQLException {
+	private static WriteOutcome recordChange(Connection connection, JdbcTables tables, AuditEntry entry,
+			long expectedRevision) throws SQLException {
 		long revision = tables.recordChange(connection, entry, expectedRevision != ANY_REVISION, expectedRevision);
-		if (revision < 0) {
-			throw new RevisionMovedException();
-		}
-		return revision;
+		return (revision < 0) ? WriteOutcome.revisionMoved() : WriteOutcome.stored(revision);
 	}
 
 	@Override
@@ -327,10 +342,31 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		}
 		catch (FeatureStoreException ex) {
 			fireFailed(ex);
+			retrySoon();
 			return;
 		}
 		revisionRead(current);
 		startListenerIfNeeded();
+	}
+
+	/**
+	 * Reads the revision again soon after a failed read, unless polling does so sooner.
+	 */
+	private void retrySoon() {
+		ScheduledExecutorService executor = this.poller;
+		long millis = this.pollInterval.toMillis();
+		if (executor == null || millis <= RETRY_MILLIS || !this.retryScheduled.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			executor.schedule(() -> {
+				this.retryScheduled.set(false);
+				checkRevision();
+			}, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// closing
+		}
 	}
 
 	private void listenerFailed(Exception failure) {

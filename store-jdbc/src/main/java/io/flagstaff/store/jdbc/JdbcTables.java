@@ -18,7 +18,6 @@ import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.store.AuditAction;
 import io.flagstaff.store.AuditEntry;
-import io.flagstaff.store.FeatureConflictException;
 import io.flagstaff.store.FeatureDocumentCodec;
 import io.flagstaff.store.StoreContent;
 import io.flagstaff.store.VersionedFeature;
@@ -154,59 +153,52 @@ final class JdbcTables {
 	}
 
 	/**
-	 * Writes one flag if its version is the expected one; returns the new version (0
-	 * after a delete). Call inside a transaction.
+	 * Writes one flag if its version is the expected one; returns whether it did. Call
+	 * inside a transaction.
 	 */
-	long writeFeature(Connection connection, String key, long expected, @Nullable FeatureDefinition next,
+	boolean writeFeature(Connection connection, String key, long expected, @Nullable FeatureDefinition next,
 			AuditEntry entry) throws SQLException {
 		if (expected == 0) {
 			if (next == null) {
-				throw new FeatureConflictException(key, expected, version(connection, FEATURE, key));
+				return false;
 			}
 			insert(connection, FEATURE, key, FeatureDocumentCodec.writeFeature(next), entry);
-			return 1;
+			return true;
 		}
-		int rows;
 		if (next == null) {
 			try (PreparedStatement statement = connection
 				.prepareStatement("delete from " + this.documents + " where kind = ? and name = ? and version = ?")) {
 				statement.setString(1, FEATURE);
 				statement.setString(2, key);
 				statement.setLong(3, expected);
-				rows = statement.executeUpdate();
+				return statement.executeUpdate() > 0;
 			}
 		}
-		else {
-			try (PreparedStatement statement = connection.prepareStatement("update " + this.documents
-					+ " set version = ?, document = ?, updated_at = ?, updated_by = ? where kind = ? and name = ? and version = ?")) {
-				statement.setLong(1, expected + 1);
-				statement.setString(2, FeatureDocumentCodec.writeFeature(next));
-				statement.setTimestamp(3, Timestamp.from(entry.time()), UTC);
-				statement.setString(4, entry.actor());
-				statement.setString(5, FEATURE);
-				statement.setString(6, key);
-				statement.setLong(7, expected);
-				rows = statement.executeUpdate();
-			}
+		try (PreparedStatement statement = connection.prepareStatement("update " + this.documents
+				+ " set version = ?, document = ?, updated_at = ?, updated_by = ? where kind = ? and name = ? and version = ?")) {
+			statement.setLong(1, expected + 1);
+			statement.setString(2, FeatureDocumentCodec.writeFeature(next));
+			statement.setTimestamp(3, Timestamp.from(entry.time()), UTC);
+			statement.setString(4, entry.actor());
+			statement.setString(5, FEATURE);
+			statement.setString(6, key);
+			statement.setLong(7, expected);
+			return statement.executeUpdate() > 0;
 		}
-		if (rows == 0) {
-			throw new FeatureConflictException(key, expected, version(connection, FEATURE, key));
-		}
-		return (next != null) ? expected + 1 : 0;
 	}
 
 	/**
-	 * Writes or removes one segment; returns whether it existed. Call inside a
-	 * transaction.
+	 * Writes or removes one segment. Call inside a transaction.
 	 */
-	boolean writeSegment(Connection connection, String name, @Nullable List<Condition> conditions, AuditEntry entry)
+	void writeSegment(Connection connection, String name, @Nullable List<Condition> conditions, AuditEntry entry)
 			throws SQLException {
 		if (conditions == null) {
 			try (PreparedStatement statement = connection
 				.prepareStatement("delete from " + this.documents + " where kind = ? and name = ?")) {
 				statement.setString(1, SEGMENT);
 				statement.setString(2, name);
-				return statement.executeUpdate() > 0;
+				statement.executeUpdate();
+				return;
 			}
 		}
 		String document = FeatureDocumentCodec.writeSegment(name, conditions);
@@ -218,11 +210,10 @@ final class JdbcTables {
 			statement.setString(4, SEGMENT);
 			statement.setString(5, name);
 			if (statement.executeUpdate() > 0) {
-				return true;
+				return;
 			}
 		}
 		insert(connection, SEGMENT, name, document, entry);
-		return false;
 	}
 
 	private void insert(Connection connection, String kind, String name, String document, AuditEntry entry)

@@ -1,190 +1,195 @@
 package io.flagstaff.store.jdbc;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.flagstaff.Flagstaff;
-import io.flagstaff.FlagstaffEvent;
-import io.flagstaff.config.FeatureConfigException;
 import io.flagstaff.model.FeatureDefinition;
-import io.flagstaff.store.ConcurrentWriters;
-import io.flagstaff.store.MutableClock;
-import io.flagstaff.store.PropagationProbe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import io.flagstaff.store.FeatureStoreException;
+import io.flagstaff.store.MultiInstanceStoreContract;
+import io.flagstaff.store.VersionedFeature;
+import io.flagstaff.store.WritableFeatureStore;
+import org.junit.jupiter.api.Nested;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two application instances, each with its own connection pool, sharing one database.
+ * The multi-instance contract on each database, every instance with its own connection
+ * pool: PostgreSQL pushes changes (LISTEN/NOTIFY, polling hourly so that only the
+ * listener can tell, and propagation measured), MariaDB and H2 poll every 200 ms. The
+ * outage is a {@link Cable} the test cuts between the instances and the database, while
+ * an instance on the other side of it writes.
  */
 class JdbcMultiInstanceTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+	@Nested
+	class PostgreSql extends OnDatabase {
 
-	private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
-
-	private final String prefix = TestDatabase.uniquePrefix();
-
-	@AfterEach
-	void cleanUp() throws Exception {
-		for (int i = this.resources.size() - 1; i >= 0; i--) {
-			this.resources.get(i).close();
+		PostgreSql() {
+			super(TestDatabase.POSTGRESQL);
 		}
+
 	}
 
-	private HikariDataSource dataSource(TestDatabase database) {
-		database.require();
-		HikariDataSource dataSource = database.dataSource(this.prefix);
-		this.resources.add(dataSource);
-		return dataSource;
+	@Nested
+	class MariaDb extends OnDatabase {
+
+		MariaDb() {
+			super(TestDatabase.MARIADB);
+		}
+
 	}
 
-	private JdbcFeatureStore store(TestDatabase database, HikariDataSource dataSource, Duration pollInterval) {
-		JdbcFeatureStore store = database.store(dataSource, this.prefix, this.clock).pollInterval(pollInterval).build();
-		this.resources.add(store);
-		return store;
+	@Nested
+	class H2 extends OnDatabase {
+
+		H2() {
+			super(TestDatabase.H2);
+		}
+
 	}
 
-	private Flagstaff instance(JdbcFeatureStore store, List<FlagstaffEvent> events) {
-		Flagstaff flagstaff = Flagstaff.builder(store).listener(events::add).build();
-		this.resources.add(flagstaff);
-		return flagstaff;
-	}
+	abstract static class OnDatabase extends MultiInstanceStoreContract {
 
-	private HikariDataSource withCleanUp(TestDatabase database) {
-		HikariDataSource admin = dataSource(database);
-		this.resources.add(() -> TestDatabase.dropTables(admin, this.prefix));
-		return admin;
-	}
+		private final TestDatabase database;
 
-	@ParameterizedTest
-	@EnumSource(TestDatabase.class)
-	void aWriteOnOneInstanceReachesTheOther(TestDatabase database) {
-		withCleanUp(database);
-		JdbcFeatureStore first = store(database, dataSource(database), Duration.ofMillis(200));
-		JdbcFeatureStore second = store(database, dataSource(database), Duration.ofMillis(200));
-		first.create(FeatureDefinition.builder("checkout").build(), "setup");
-		Flagstaff one = instance(first, new CopyOnWriteArrayList<>());
-		Flagstaff two = instance(second, new CopyOnWriteArrayList<>());
-		assertThat(two.isEnabled("checkout")).isTrue();
-		first.disable("checkout", "alice");
-		await().atMost(Duration.ofSeconds(10)).until(() -> !two.isEnabled("checkout"));
-		second.enable("checkout", "bob");
-		await().atMost(Duration.ofSeconds(10)).until(() -> one.isEnabled("checkout"));
-		assertThat(first.audit("checkout", 10)).extracting((entry) -> entry.actor())
-			.containsExactly("bob", "alice", "setup");
-	}
+		private final String prefix = TestDatabase.uniquePrefix();
 
-	@Test
-	void postgresPushesChangesAndPropagationIsMeasured() throws Exception {
-		withCleanUp(TestDatabase.POSTGRESQL);
-		JdbcFeatureStore first = store(TestDatabase.POSTGRESQL, dataSource(TestDatabase.POSTGRESQL),
-				Duration.ofHours(1));
-		JdbcFeatureStore second = store(TestDatabase.POSTGRESQL, dataSource(TestDatabase.POSTGRESQL),
-				Duration.ofHours(1));
-		first.create(FeatureDefinition.builder("flip").build(), "setup");
-		instance(first, new CopyOnWriteArrayList<>());
-		Flagstaff two = instance(second, new CopyOnWriteArrayList<>());
-		await().atMost(Duration.ofSeconds(10)).until(() -> second.listenerName() != null);
-		PropagationProbe.Delays delays = PropagationProbe.measure(first, two, "flip", 200);
-		PropagationProbe.report("PostgreSQL LISTEN/NOTIFY, loopback", delays);
-	}
+		private final List<AutoCloseable> pools = new CopyOnWriteArrayList<>();
 
-	@Test
-	void postgresReportsAKilledListeningConnectionAndRecovers() throws Exception {
-		HikariDataSource admin = withCleanUp(TestDatabase.POSTGRESQL);
-		JdbcFeatureStore first = store(TestDatabase.POSTGRESQL, dataSource(TestDatabase.POSTGRESQL),
-				Duration.ofHours(1));
-		JdbcFeatureStore second = store(TestDatabase.POSTGRESQL, dataSource(TestDatabase.POSTGRESQL),
-				Duration.ofHours(1));
-		first.create(FeatureDefinition.builder("a").build(), "setup");
-		List<FlagstaffEvent> events = new CopyOnWriteArrayList<>();
-		Flagstaff two = instance(second, events);
-		await().atMost(Duration.ofSeconds(10)).until(() -> listening(admin, second.listenerName()));
+		private HikariDataSource admin;
 
-		String sql = "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?";
-		assertThat(TestDatabase.execute(admin, sql, second.listenerName())).isEqualTo(-1);
-		// polling is hourly here: only the listener can tell, and its first failure
-		// counts
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> events.stream().anyMatch(FlagstaffEvent.StoreDown.class::isInstance)
-					&& events.stream().anyMatch(FlagstaffEvent.StoreUp.class::isInstance));
-		assertThat(events.stream()
-			.filter((event) -> event instanceof FlagstaffEvent.StoreDown || event instanceof FlagstaffEvent.StoreUp)
-			.map((event) -> event.getClass().getSimpleName())).startsWith("StoreDown");
-		first.disable("a", "alice");
-		await().atMost(Duration.ofSeconds(10)).until(() -> !two.isEnabled("a"));
-		await().atMost(Duration.ofSeconds(10)).until(() -> listening(admin, second.listenerName()));
-		first.enable("a", "alice");
-		await().atMost(Duration.ofSeconds(10)).until(() -> two.isEnabled("a"));
-	}
+		OnDatabase(TestDatabase database) {
+			this.database = database;
+		}
 
-	private static boolean listening(HikariDataSource admin, String name) throws Exception {
-		try (var connection = admin.getConnection();
-				var statement = connection
-					.prepareStatement("select count(*) from pg_stat_activity where application_name = ?")) {
-			statement.setString(1, name);
-			try (var rows = statement.executeQuery()) {
-				rows.next();
-				return rows.getInt(1) == 1;
+		private boolean postgres() {
+			return this.database == TestDatabase.POSTGRESQL;
+		}
+
+		private HikariDataSource pool() {
+			HikariDataSource pool = this.database.dataSource(this.prefix);
+			this.pools.add(pool);
+			return pool;
+		}
+
+		@Override
+		protected AutoCloseable openBackend() {
+			this.database.require();
+			this.admin = pool();
+			return () -> {
+				TestDatabase.dropTables(this.admin, this.prefix);
+				for (AutoCloseable pool : this.pools) {
+					pool.close();
+				}
+			};
+		}
+
+		@Override
+		protected WritableFeatureStore createInstance(Clock clock) {
+			return store(pool(), clock);
+		}
+
+		private JdbcFeatureStore store(javax.sql.DataSource dataSource, Clock clock) {
+			return this.database.store(dataSource, this.prefix, clock)
+				.pollInterval(postgres() ? Duration.ofHours(1) : Duration.ofMillis(200))
+				.build();
+		}
+
+		@Override
+		protected String writeMalformedDocuments() throws Exception {
+			String update = "update " + this.prefix
+					+ "documents set document = ?, version = version + 1 where name = ?";
+			TestDatabase.execute(this.admin, update, "{\"enabled\": \"sometimes\"}", "a");
+			TestDatabase.execute(this.admin, update, "{not json", "b");
+			TestDatabase.execute(this.admin,
+					"update " + this.prefix + "revision set revision = revision + 1 where id = 1");
+			if (postgres()) {
+				TestDatabase.execute(this.admin,
+						"select pg_notify(?, (select revision from " + this.prefix + "revision where id = 1)::text)",
+						this.prefix + "changes");
 			}
+			return this.prefix + "documents";
 		}
-	}
 
-	@Test
-	void twoPostgresInstancesUpdatingOneFlagConcurrentlyLoseNoUpdate() throws Exception {
-		withCleanUp(TestDatabase.POSTGRESQL);
-		JdbcFeatureStore first = store(TestDatabase.POSTGRESQL, dataSource(TestDatabase.POSTGRESQL),
-				Duration.ofSeconds(1));
-		JdbcFeatureStore second = store(TestDatabase.POSTGRESQL, dataSource(TestDatabase.POSTGRESQL),
-				Duration.ofSeconds(1));
-		List<ConcurrentWriters.Success> successes = ConcurrentWriters.run(first, second, "contended", 1000);
-		Flagstaff reader = instance(first, new CopyOnWriteArrayList<>());
-		assertThat(reader.snapshot().definition("contended").description())
-			.isEqualTo(successes.get(successes.size() - 1).description());
-	}
+		@Override
+		protected boolean pushesChanges() {
+			return postgres();
+		}
 
-	@ParameterizedTest
-	@EnumSource(value = TestDatabase.class, names = { "POSTGRESQL", "H2" })
-	void aMalformedDocumentWrittenIntoTheTableIsRejectedAndTheSnapshotKept(TestDatabase database) throws Exception {
-		HikariDataSource admin = withCleanUp(database);
-		JdbcFeatureStore writer = store(database, dataSource(database), Duration.ofMillis(200));
-		writer.create(FeatureDefinition.builder("a").build(), "setup");
-		writer.create(FeatureDefinition.builder("b").enabled(false).build(), "setup");
-		List<FlagstaffEvent> events = new CopyOnWriteArrayList<>();
-		JdbcFeatureStore readerStore = store(database, dataSource(database), Duration.ofMillis(200));
-		Flagstaff reader = instance(readerStore, events);
+		@Override
+		protected void awaitFollowing(WritableFeatureStore instance) {
+			JdbcFeatureStore store = (JdbcFeatureStore) instance;
+			await().atMost(Duration.ofSeconds(10)).until(() -> store.listenerName() != null);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> JdbcOutageTests.listeners(this.admin, store.listenerName()) == 1);
+		}
 
-		TestDatabase.execute(admin,
-				"update " + this.prefix + "documents set document = ?, version = version + 1 where name = ?",
-				"{\"enabled\": \"sometimes\"}", "a");
-		TestDatabase.execute(admin,
-				"update " + this.prefix + "documents set document = ?, version = version + 1 where name = ?",
-				"{not json", "b");
-		TestDatabase.execute(admin, "update " + this.prefix + "revision set revision = revision + 1 where id = 1");
+		@Override
+		protected String propagationLabel() {
+			return "PostgreSQL LISTEN/NOTIFY, loopback";
+		}
 
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> events.stream().anyMatch(FlagstaffEvent.ReloadFailed.class::isInstance));
-		Exception failure = events.stream()
-			.filter(FlagstaffEvent.ReloadFailed.class::isInstance)
-			.map((event) -> ((FlagstaffEvent.ReloadFailed) event).failure())
-			.findFirst()
-			.orElseThrow();
-		assertThat(failure).isInstanceOf(FeatureConfigException.class)
-			.hasMessageContaining("features.a")
-			.hasMessageContaining("features.b")
-			.hasMessageContaining(this.prefix + "documents");
-		assertThat(reader.isEnabled("a")).isTrue();
-		assertThat(reader.isEnabled("b")).isFalse();
-		assertThatExceptionOfType(FeatureConfigException.class).isThrownBy(writer::load);
+		@Override
+		protected Outage outage(Path folder) {
+			Cable cable = new Cable(pool());
+			JdbcFeatureStore writer = store(pool(), this.clock);
+			List<JdbcFeatureStore> cutOff = new CopyOnWriteArrayList<>();
+			return new Outage() {
+
+				@Override
+				public WritableFeatureStore instance(Clock clock) {
+					JdbcFeatureStore store = store(cable, clock);
+					cutOff.add(store);
+					return store;
+				}
+
+				@Override
+				public void begin() throws Exception {
+					if (postgres()) {
+						for (JdbcFeatureStore store : cutOff) {
+							awaitFollowing(store);
+						}
+					}
+					cable.cut = true;
+					if (postgres()) {
+						// polling is hourly: the listeners alone must notice the outage
+						for (JdbcFeatureStore store : cutOff) {
+							TestDatabase.execute(OnDatabase.this.admin,
+									"select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?",
+									store.listenerName());
+						}
+					}
+				}
+
+				@Override
+				public void changeMeanwhile(VersionedFeature current, FeatureDefinition next) {
+					writer.update(next, current.version(), "bob");
+				}
+
+				@Override
+				public void end() {
+					cable.cut = false;
+				}
+
+				@Override
+				public void checkWriteFailure(FeatureStoreException failure) {
+					assertThat(failure).hasMessageContaining("cable cut")
+						.hasMessageContaining("check that the database is reachable");
+				}
+
+				@Override
+				public void close() {
+					writer.close();
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.flagstaff.store.MutableClock;
 import io.flagstaff.store.TestServices;
 
 /**
@@ -77,11 +79,11 @@ public enum TestDatabase {
 		return new HikariDataSource(config);
 	}
 
-	JdbcFeatureStore.Builder store(HikariDataSource dataSource, String prefix, MutableClock clock) {
+	JdbcFeatureStore.Builder store(DataSource dataSource, String prefix, Clock clock) {
 		return JdbcFeatureStore.builder(dataSource).tablePrefix(prefix).clock(clock);
 	}
 
-	static void dropTables(HikariDataSource dataSource, String prefix) throws SQLException {
+	static void dropTables(DataSource dataSource, String prefix) throws SQLException {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			for (String table : new String[] { "documents", "audit", "revision" }) {
 				statement.execute("drop table if exists " + prefix + table);
@@ -89,7 +91,7 @@ public enum TestDatabase {
 		}
 	}
 
-	static int execute(HikariDataSource dataSource, String sql, Object... arguments) throws SQLException {
+	static int execute(DataSource dataSource, String sql, Object... arguments) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < arguments.length; i++) {

@@ -1,12 +1,7 @@
 package io.flagstaff.store.redis;
 
-import java.time.Instant;
-
-import io.flagstaff.model.FeatureDefinition;
-import io.flagstaff.store.AuditAction;
 import io.flagstaff.store.AuditEntry;
 import io.flagstaff.store.FeatureDocumentCodec;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,42 +53,11 @@ final class RedisDocuments {
 	}
 
 	static String audit(AuditEntry entry) {
-		ObjectNode node = MAPPER.createObjectNode();
-		node.put("key", entry.key());
-		node.put("action", entry.action().name());
-		node.put("actor", entry.actor());
-		node.put("time", entry.time().toString());
-		node.put("reason", entry.reason());
-		if (entry.oldDefinition() != null) {
-			node.set("old", MAPPER.readTree(FeatureDocumentCodec.writeFeature(entry.oldDefinition())));
-		}
-		if (entry.newDefinition() != null) {
-			node.set("new", MAPPER.readTree(FeatureDocumentCodec.writeFeature(entry.newDefinition())));
-		}
-		return MAPPER.writeValueAsString(node);
+		return FeatureDocumentCodec.writeAudit(entry);
 	}
 
 	static AuditEntry audit(String json, String source) {
-		JsonNode node = MAPPER.readTree(json);
-		String key = node.get("key").asString();
-		JsonNode reason = node.get("reason");
-		return new AuditEntry(key, AuditAction.valueOf(node.get("action").asString()), node.get("actor").asString(),
-				Instant.parse(node.get("time").asString()), definition(key, node.get("old"), source),
-				definition(key, node.get("new"), source),
-				(reason == null || reason.isNull()) ? null : reason.asString());
-	}
-
-	private static @Nullable FeatureDefinition definition(String key, @Nullable JsonNode document, String source) {
-		if (document == null || !document.isObject()) {
-			return null;
-		}
-		try {
-			return FeatureDocumentCodec.readFeature(key, MAPPER.writeValueAsString(document),
-					source + " audit of '" + key + "'");
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
+		return FeatureDocumentCodec.readAudit(json, source);
 	}
 
 }

@@ -16,11 +16,11 @@ import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.store.AbstractWritableFeatureStore;
 import io.flagstaff.store.AuditEntry;
-import io.flagstaff.store.FeatureConflictException;
 import io.flagstaff.store.FeatureDocumentCodec;
 import io.flagstaff.store.FeatureStoreException;
 import io.flagstaff.store.StoreContent;
 import io.flagstaff.store.VersionedFeature;
+import io.flagstaff.store.WriteOutcome;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
@@ -229,29 +229,26 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	@Override
-	protected long compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next, AuditEntry entry,
-			long expectedRevision) {
+	protected WriteOutcome compareAndSet(String key, long expectedVersion, @Nullable FeatureDefinition next,
+			AuditEntry entry, long expectedRevision) {
 		String value = (next != null)
 				? RedisDocuments.envelope(expectedVersion + 1, FeatureDocumentCodec.writeFeature(next), entry) : "";
-		List<Object> result = write("features", key, Long.toString(expectedVersion), value, entry, expectedRevision);
-		if (((Long) result.get(0)) == 0) {
-			throw new FeatureConflictException(key, expectedVersion, (Long) result.get(1));
-		}
-		revisionAnnounced((Long) result.get(1));
-		return (next != null) ? expectedVersion + 1 : 0;
+		return write("features", key, Long.toString(expectedVersion), value, entry, expectedRevision);
 	}
 
 	@Override
-	protected boolean writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
+	protected WriteOutcome writeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry,
 			long expectedRevision) {
 		String value = (conditions != null)
 				? RedisDocuments.envelope(1, FeatureDocumentCodec.writeSegment(name, conditions), entry) : "";
-		List<Object> result = write("segments", name, "*", value, entry, expectedRevision);
-		revisionAnnounced((Long) result.get(1));
-		return ((Long) result.get(2)) == 1;
+		return write("segments", name, "*", value, entry, expectedRevision);
 	}
 
-	private List<Object> write(String hash, String field, String expected, String value, AuditEntry entry,
+	/**
+	 * Runs the compare-and-set script; see {@link RedisScripts#COMPARE_AND_SET} for its
+	 * answers.
+	 */
+	private WriteOutcome write(String hash, String field, String expected, String value, AuditEntry entry,
 			long expectedRevision) {
 		List<Object> result;
 		try {
@@ -263,10 +260,14 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		catch (RedisException ex) {
 			throw failure("write '" + field + "'", ex);
 		}
-		if (((Long) result.get(0)) == 2) {
-			throw new RevisionMovedException();
+		long status = (Long) result.get(0);
+		if (status == 0) {
+			return WriteOutcome.versionMoved((Long) result.get(1));
 		}
-		return result;
+		if (status == 2) {
+			return WriteOutcome.revisionMoved();
+		}
+		return WriteOutcome.stored((Long) result.get(1));
 	}
 
 	@Override

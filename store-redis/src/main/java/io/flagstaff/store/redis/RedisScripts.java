@@ -9,9 +9,10 @@ final class RedisScripts {
 	 * Compare-and-set of one hash field. KEYS: hash, revision, audit, audit of the key.
 	 * ARGV: field, expected version ({@code *} for any), new value ({@code ""} deletes),
 	 * audit entry, channel, audit capacity, expected revision ({@code *} for any).
-	 * Returns {1, revision, existed}, {0, actual version} where -1 means the stored value
-	 * is unreadable, or {2, actual revision} when the version matched but the revision
-	 * did not.
+	 * Returns {1, revision, existed} when stored, {0, actual version} (-1: the stored
+	 * value is unreadable) when the version did not match, or {2, actual revision} when
+	 * the version matched but the revision did not; nothing is written in the last two
+	 * cases.
 	 */
 	static final String COMPARE_AND_SET = """
 			local current = redis.call('HGET', KEYS[1], ARGV[1])
