@@ -36,11 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in an HTML comment on the line just before the fence, invisible on the rendered page:
  * {@code <!-- given: String text, List<Condition> conditions -->}. A fragment sees the
  * public packages of Flagstaff, HikariCP's and {@code java.util}, {@code java.time},
- * {@code java.nio.file} and {@code java.util.concurrent}.
+ * {@code java.nio.file} and {@code java.util.concurrent}. A page whose snippets need
+ * classes it does not show names their sources in a comment:
+ * {@code <!-- compile with: path/from/the/root/Support.java -->}.
  */
 class DocSnippetsTests {
 
 	private static final Pattern GIVEN = Pattern.compile("<!-- given: (.*) -->");
+
+	private static final Pattern COMPILE_WITH = Pattern.compile("<!-- compile with: (.*) -->");
 
 	private static final Pattern COMPLETE = Pattern.compile("\\A(\\s*//[^\\n]*\\n)*\\s*(package|import) ");
 
@@ -53,8 +57,8 @@ class DocSnippetsTests {
 	private static final List<String> FRAGMENT_IMPORTS = List.of("io.flagstaff", "io.flagstaff.model",
 			"io.flagstaff.config", "io.flagstaff.store", "io.flagstaff.health", "io.flagstaff.hygiene",
 			"io.flagstaff.experiments", "io.flagstaff.feedback", "io.flagstaff.store.jdbc", "io.flagstaff.store.redis",
-			"io.flagstaff.cli.unleash", "com.zaxxer.hikari", "java.util", "java.time",
-			"java.nio.file", "java.util.concurrent");
+			"io.flagstaff.cli.unleash", "com.zaxxer.hikari", "java.util", "java.time", "java.nio.file",
+			"java.util.concurrent");
 
 	static List<String> docs() {
 		return Markdown.pages().stream().filter((page) -> page.startsWith("docs/")).toList();
@@ -64,7 +68,8 @@ class DocSnippetsTests {
 	@MethodSource("docs")
 	void everyJavaSnippetCompiles(String page, @TempDir Path output) throws IOException {
 		List<JavaFileObject> sources = new ArrayList<>();
-		String[] lines = Markdown.read(page).split("\n", -1);
+		String text = Markdown.read(page);
+		String[] lines = text.split("\n", -1);
 		for (Markdown.Block block : Markdown.blocks(page, "java")) {
 			String previous = (block.line() >= 2) ? lines[block.line() - 2] : "";
 			sources.add(source(block, previous, sources.size()));
@@ -72,19 +77,30 @@ class DocSnippetsTests {
 		if (sources.isEmpty()) {
 			return;
 		}
+		Matcher support = COMPILE_WITH.matcher(text);
+		List<Path> supportFiles = new ArrayList<>();
+		while (support.find()) {
+			for (String path : support.group(1).split(",")) {
+				Path file = Markdown.root().resolve(path.strip());
+				assertThat(file).as("a source %s names in <!-- compile with: -->", page).isRegularFile();
+				supportFiles.add(file);
+			}
+		}
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
 		try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
 			List<String> options = List.of("-classpath", classpath(), "-d", output.toString(), "-proc:none",
 					"-Xlint:none", "-parameters");
-			boolean compiled = compiler.getTask(null, files, diagnostics, options, null, sources).call();
+			List<JavaFileObject> units = new ArrayList<>(sources);
+			files.getJavaFileObjectsFromPaths(supportFiles).forEach(units::add);
+			boolean compiled = compiler.getTask(null, files, diagnostics, options, null, units).call();
 			StringBuilder problems = new StringBuilder();
 			for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
 				if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-					problems.append(((Snippet) diagnostic.getSource()).where(diagnostic.getLineNumber()))
-						.append(": ")
-						.append(diagnostic.getMessage(Locale.ROOT))
-						.append('\n');
+					String where = (diagnostic.getSource() instanceof Snippet snippet)
+							? snippet.where(diagnostic.getLineNumber())
+							: diagnostic.getSource().getName() + ":" + diagnostic.getLineNumber();
+					problems.append(where).append(": ").append(diagnostic.getMessage(Locale.ROOT)).append('\n');
 				}
 			}
 			assertThat(compiled).as("the Java snippets of %s compile:%n%s", page, problems).isTrue();

@@ -17,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The properties table of docs/spring-boot.md ("Properties" section) and the starter's
- * configuration metadata
- * (what IDEs show) list the same {@code flagstaff.*} properties.
+ * configuration metadata (what IDEs show) list the same {@code flagstaff.*} properties.
  */
 class PropertiesDocTests {
 
