@@ -408,7 +408,7 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 
 	private WriteOutcome announced(WriteOutcome outcome) {
 		if (outcome.kind() == WriteOutcome.Kind.STORED) {
-			revisionAnnounced(outcome.revision());
+			this.listeners.written(outcome.revision());
 		}
 		return outcome;
 	}

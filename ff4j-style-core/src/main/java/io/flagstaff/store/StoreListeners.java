@@ -95,6 +95,22 @@ final class StoreListeners {
 		}
 	}
 
+	/**
+	 * Tells every subscriber about a write this store just stored, whatever revision they
+	 * heard of: a poll may have read the write's revision first and still be reloading on
+	 * its own thread, and the writer must not return before its own subscribers have
+	 * reloaded (their reloads are serialized, so this one waits for that one and then
+	 * finds the write).
+	 */
+	void written(long revision) {
+		synchronized (this.revisionLock) {
+			if (revision > this.seenRevision) {
+				this.seenRevision = revision;
+			}
+		}
+		changed();
+	}
+
 	void revisionAnnounced(long revision) {
 		boolean moved;
 		synchronized (this.revisionLock) {
