@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.Operator;
@@ -138,7 +139,7 @@ final class ConditionReader {
 			return null;
 		}
 		String key = operatorKeys.get(0);
-		Operator operator = OPERATORS.get(key);
+		Operator operator = Objects.requireNonNull(OPERATORS.get(key), key);
 		List<String> values = values(operator, key, node.get(key), Problems.child(path, key));
 		if (attribute == null || values == null) {
 			return null;

@@ -2,6 +2,7 @@ package io.flagstaff.config;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 import io.flagstaff.internal.Durations;
 import io.flagstaff.model.Bucketing;
@@ -123,7 +124,7 @@ final class NativeWriter {
 			case ON -> node.put("serve", "on");
 			case OFF -> node.put("serve", "off");
 			case VARIANT -> node.put("variant", rule.variant());
-			case ROLLOUT -> node.set("rollout", percentage(rule.rollout()));
+			case ROLLOUT -> node.set("rollout", percentage(Objects.requireNonNull(rule.rollout(), "rollout")));
 		}
 		if (rule.fallthrough()) {
 			node.put("fallthrough", true);

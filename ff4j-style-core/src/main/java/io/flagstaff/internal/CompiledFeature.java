@@ -1,11 +1,13 @@
 package io.flagstaff.internal;
 
+import java.time.Instant;
 import java.util.Set;
 
 import io.flagstaff.FeatureContext;
 import io.flagstaff.Reason;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureValue;
+import io.flagstaff.model.Schedule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,11 +83,12 @@ final class CompiledFeature {
 		this.override = override;
 		this.environments = definition.environments().isEmpty() ? null
 				: definition.environments().toArray(new String[0]);
-		this.hasSchedule = definition.schedule() != null;
-		this.from = (this.hasSchedule && definition.schedule().from() != null)
-				? definition.schedule().from().toEpochMilli() : Long.MIN_VALUE;
-		this.until = (this.hasSchedule && definition.schedule().until() != null)
-				? definition.schedule().until().toEpochMilli() : Long.MAX_VALUE;
+		Schedule schedule = definition.schedule();
+		this.hasSchedule = schedule != null;
+		Instant scheduleFrom = (schedule != null) ? schedule.from() : null;
+		Instant scheduleUntil = (schedule != null) ? schedule.until() : null;
+		this.from = (scheduleFrom != null) ? scheduleFrom.toEpochMilli() : Long.MIN_VALUE;
+		this.until = (scheduleUntil != null) ? scheduleUntil.toEpochMilli() : Long.MAX_VALUE;
 		this.allow = Set.copyOf(definition.allow());
 		this.deny = Set.copyOf(definition.deny());
 		this.hasLists = !this.allow.isEmpty() || !this.deny.isEmpty();

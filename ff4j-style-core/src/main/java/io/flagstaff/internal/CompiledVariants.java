@@ -37,7 +37,7 @@ final class CompiledVariants {
 		this.names = new String[size];
 		this.values = new FeatureValue[size];
 		this.cumulative = new int[size];
-		this.counters = (usage != null) ? new StripedCounter[size] : null;
+		StripedCounter[] counters = (usage != null) ? new StripedCounter[size] : null;
 		int total = 0;
 		for (int i = 0; i < size; i++) {
 			VariantDefinition variant = variants.get(i);
@@ -45,10 +45,11 @@ final class CompiledVariants {
 			this.values[i] = variant.value();
 			total += variant.weight();
 			this.cumulative[i] = total;
-			if (usage != null) {
-				this.counters[i] = usage.variant(variant.name());
+			if (usage != null && counters != null) {
+				counters[i] = usage.variant(variant.name());
 			}
 		}
+		this.counters = counters;
 	}
 
 	/**

@@ -98,7 +98,8 @@ final class ConditionCompiler {
 			return compiled;
 		}
 		this.inProgress.add(name);
-		compiled = compile(this.segments.get(name), "segments." + name);
+		List<Condition> conditions = this.segments.get(name);
+		compiled = (conditions != null) ? compile(conditions, "segments." + name) : null;
 		this.inProgress.remove(name);
 		if (compiled == null) {
 			this.broken.add(name);

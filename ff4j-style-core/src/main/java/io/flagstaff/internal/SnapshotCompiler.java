@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.flagstaff.config.ConfigProblem;
@@ -323,7 +324,8 @@ public final class SnapshotCompiler {
 					.size()];
 				for (int i = 0; i < linked.length; i++) {
 					Prerequisite prerequisite = requires.get(i);
-					linked[i] = new CompiledFeature.CompiledPrerequisite(compiled.get(prerequisite.feature()),
+					linked[i] = new CompiledFeature.CompiledPrerequisite(
+							Objects.requireNonNull(compiled.get(prerequisite.feature()), prerequisite.feature()),
 							prerequisite.enabled(), prerequisite.variants().toArray(new String[0]),
 							pinned(prerequisite.environment()));
 				}

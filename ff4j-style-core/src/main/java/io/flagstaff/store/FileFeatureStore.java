@@ -246,7 +246,7 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		if (this.watch) {
 			try {
 				WatchService service = this.path.getFileSystem().newWatchService();
-				this.path.getParent()
+				Objects.requireNonNull(this.path.getParent(), "an absolute path has a parent")
 					.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
 							StandardWatchEventKinds.ENTRY_DELETE);
 				this.watchService = service;

@@ -40,7 +40,7 @@ final class LocalStoreState {
 
 	synchronized @Nullable VersionedFeature get(String key) {
 		FeatureDefinition feature = this.set.features().get(key);
-		return (feature != null) ? new VersionedFeature(feature, this.versions.get(key)) : null;
+		return (feature != null) ? new VersionedFeature(feature, this.versions.getOrDefault(key, 0L)) : null;
 	}
 
 	/**

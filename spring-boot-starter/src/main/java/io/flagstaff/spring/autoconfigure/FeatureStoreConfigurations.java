@@ -99,8 +99,10 @@ final class FeatureStoreConfigurations {
 				return store;
 			}
 			if (location.startsWith(ResourceFeatureStore.CLASSPATH_PREFIX)) {
+				ClassLoader classLoader = loader.getClassLoader();
 				return ResourceFeatureStore.ofClasspath(
-						location.substring(ResourceFeatureStore.CLASSPATH_PREFIX.length()), loader.getClassLoader());
+						location.substring(ResourceFeatureStore.CLASSPATH_PREFIX.length()),
+						(classLoader != null) ? classLoader : FeatureStoreConfigurations.class.getClassLoader());
 			}
 			return ResourceFeatureStore.of(location);
 		}

@@ -48,6 +48,10 @@ final class RedisConnectionUri {
 					+ "set flagstaff.store.redis.uri to the Redis the flags live in");
 		}
 		DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
+		if (standalone == null) {
+			throw new IllegalStateException("flagstaff.store.type=redis found no standalone Redis in the "
+					+ "application's Redis connection: set flagstaff.store.redis.uri to the Redis the flags live in");
+		}
 		boolean ssl = details.getSslBundle() != null || usesSsl(environment.getProperty(PREFIX + "url"));
 		return uri("the application's Redis connection", ssl, details.getUsername(), details.getPassword(),
 				standalone.getHost(), standalone.getPort(), standalone.getDatabase());

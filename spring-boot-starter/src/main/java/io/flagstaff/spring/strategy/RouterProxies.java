@@ -49,7 +49,7 @@ final class RouterProxies {
 				throws Throwable {
 			if (method.getDeclaringClass() == Object.class) {
 				return switch (method.getName()) {
-					case "equals" -> proxy == arguments[0];
+					case "equals" -> arguments != null && proxy == arguments[0];
 					case "hashCode" -> System.identityHashCode(proxy);
 					default -> this.router.toString();
 				};

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -236,7 +237,9 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
 	@Override
 	public @Nullable VersionedFeature feature(String key) {
-		return read("read flag '" + key + "'", (connection, tables) -> tables.feature(connection, key, toString()));
+		return read("read flag '" + key + "'",
+				(connection, tables) -> Optional.ofNullable(tables.feature(connection, key, toString())))
+			.orElse(null);
 	}
 
 	@Override
