@@ -96,6 +96,18 @@ final class EvaluatorLocks {
 		return lease;
 	}
 
+	/**
+	 * Returns whether the calling thread holds a lease of a {@code Flagstaff}.
+	 * @param flagstaff the evaluator
+	 * @return whether it does
+	 */
+	boolean heldByCurrentThread(Flagstaff flagstaff) {
+		synchronized (this.entries) {
+			Entry entry = this.entries.get(flagstaff);
+			return entry != null && !entry.heldBy(Thread.currentThread()).isEmpty();
+		}
+	}
+
 	private void forget(Flagstaff flagstaff, Entry entry, @Nullable Lease lease) {
 		synchronized (this.entries) {
 			if (lease != null) {
