@@ -67,6 +67,11 @@ import org.springframework.web.bind.annotation.RestController;
 	@RestController
 	class Flags {
 
+		/**
+		 * The simulated downstream latency of {@code /state}, set by the isolation suite.
+		 */
+		static volatile int latencyMillis;
+
 		private final Flagstaff flagstaff;
 
 		private final AsyncFlags async;
@@ -79,6 +84,22 @@ import org.springframework.web.bind.annotation.RestController;
 		@GetMapping("/flags/{key}")
 		String flag(@PathVariable String key) {
 			return String.valueOf(this.flagstaff.isEnabled(key, FeatureContext.empty()));
+		}
+
+		/**
+		 * All four flags for user {@code u-1}, after a simulated downstream call of
+		 * {@link #latencyMillis} (the isolation suite's stand-in for a database query).
+		 */
+		@GetMapping("/state")
+		String state() throws InterruptedException {
+			if (latencyMillis > 0) {
+				Thread.sleep(latencyMillis);
+			}
+			FeatureContext user = FeatureContext.ofUser("u-1");
+			return "new-checkout=" + this.flagstaff.isEnabled("new-checkout", user) + ",one-click="
+					+ this.flagstaff.isEnabled("one-click", user) + ",dark-mode="
+					+ this.flagstaff.isEnabled("dark-mode", user) + ",checkout-layout="
+					+ this.flagstaff.variant("checkout-layout", user);
 		}
 
 		@GetMapping("/async/{key}")
