@@ -19,13 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IsolationMeasurementTests {
 
-	/** Four workers, and never more threads (JUnit's fork-join pool would add some). */
+	/**
+	 * Four workers, JUnit's fork-join executor as configured by default otherwise (it
+	 * lets more tests run while others wait on I/O).
+	 */
 	private static final Map<String, String> PARALLEL = Map.of("junit.jupiter.execution.parallel.enabled", "true",
 			"junit.jupiter.execution.parallel.mode.default", "concurrent",
 			"junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
 			"junit.jupiter.execution.parallel.config.strategy", "fixed",
-			"junit.jupiter.execution.parallel.config.fixed.parallelism", "4",
-			"junit.jupiter.execution.parallel.config.fixed.max-pool-size", "4");
+			"junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
 
 	private static final Map<String, String> SEQUENTIAL = Map.of("junit.jupiter.execution.parallel.enabled", "false");
 
