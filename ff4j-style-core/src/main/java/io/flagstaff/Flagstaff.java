@@ -48,6 +48,38 @@ public interface Flagstaff extends FeatureEvaluator, AutoCloseable {
 	FeatureOverrides overrides();
 
 	/**
+	 * Opens an {@link OverrideScope}: an override layer visible only to evaluations
+	 * inside it, so that tests running at the same time can force opposite states of one
+	 * flag on one shared {@code Flagstaff}. Evaluations outside every scope are not
+	 * affected and cost what they cost without scopes.
+	 * @return the new, empty scope; close it when done
+	 * @throws UnsupportedOperationException when this implementation has no scopes (the
+	 * default)
+	 */
+	default OverrideScope openScope() {
+		throw new UnsupportedOperationException(getClass().getName()
+				+ " has no override scopes: force flags through overrides() instead, one test at a time");
+	}
+
+	/**
+	 * Finds an open scope by its {@link OverrideScope#id() identifier}.
+	 * @param id the identifier
+	 * @return the scope, or {@code null} when no open scope has it (always {@code null}
+	 * for an implementation without scopes)
+	 */
+	default @Nullable OverrideScope scope(String id) {
+		return null;
+	}
+
+	/**
+	 * Returns the scope the calling thread {@link OverrideScope#enter() entered}.
+	 * @return the open scope current on this thread, or {@code null} when there is none
+	 */
+	default @Nullable OverrideScope currentScope() {
+		return null;
+	}
+
+	/**
 	 * Returns how often each unknown flag key was evaluated.
 	 * @return an unmodifiable copy by key
 	 */

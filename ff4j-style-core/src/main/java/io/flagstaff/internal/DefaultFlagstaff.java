@@ -15,6 +15,7 @@ import io.flagstaff.FeatureSnapshot;
 import io.flagstaff.Flagstaff;
 import io.flagstaff.FlagstaffEvent;
 import io.flagstaff.FlagstaffListener;
+import io.flagstaff.OverrideScope;
 import io.flagstaff.UsageSnapshot;
 import io.flagstaff.config.FeatureConfigException;
 import io.flagstaff.model.FeatureSet;
@@ -46,6 +47,8 @@ public final class DefaultFlagstaff implements Flagstaff {
 	private final List<FlagstaffListener> listeners;
 
 	private final Overrides overrides = new Overrides();
+
+	private final OverrideScopes scopes;
 
 	private final Object reloadLock = new Object();
 
@@ -81,6 +84,7 @@ public final class DefaultFlagstaff implements Flagstaff {
 				usageStatistics);
 		StoreContent content = store.load();
 		this.current = compile(content.features(), content.revision(), Map.of());
+		this.scopes = new OverrideScopes(() -> this.current, this.overrides::current, this.runtime);
 		emit(new FlagstaffEvent.SnapshotSwapped(now(), this.current.version(), content.revision()));
 		this.subscription = store.subscribe(new Subscriber());
 		this.coarseClock.start();
@@ -96,7 +100,17 @@ public final class DefaultFlagstaff implements Flagstaff {
 
 	@Override
 	public FeatureSnapshot snapshot() {
-		return this.current;
+		return serving();
+	}
+
+	/**
+	 * Returns what the calling thread evaluates against: the current snapshot, or the one
+	 * of the override scope it entered. Without open scopes, one volatile read more than
+	 * reading the snapshot.
+	 */
+	private CompiledSnapshot serving() {
+		CompiledSnapshot snapshot = this.current;
+		return this.scopes.active ? this.scopes.serving(snapshot) : snapshot;
 	}
 
 	@Override
@@ -173,6 +187,21 @@ public final class DefaultFlagstaff implements Flagstaff {
 	}
 
 	@Override
+	public OverrideScope openScope() {
+		return this.scopes.open();
+	}
+
+	@Override
+	public @Nullable OverrideScope scope(String id) {
+		return this.scopes.find(id);
+	}
+
+	@Override
+	public @Nullable OverrideScope currentScope() {
+		return this.scopes.current();
+	}
+
+	@Override
 	public Map<String, Long> unknownFlagCounts() {
 		return this.runtime.unknownFlagCounts();
 	}
@@ -205,42 +234,42 @@ public final class DefaultFlagstaff implements Flagstaff {
 
 	@Override
 	public boolean isEnabled(String key, FeatureContext context) {
-		return this.current.isEnabled(key, context);
+		return serving().isEnabled(key, context);
 	}
 
 	@Override
 	public @Nullable String variant(String key, FeatureContext context) {
-		return this.current.variant(key, context);
+		return serving().variant(key, context);
 	}
 
 	@Override
 	public Evaluation evaluate(String key, FeatureContext context) {
-		return this.current.evaluate(key, context);
+		return serving().evaluate(key, context);
 	}
 
 	@Override
 	public String getString(String key, FeatureContext context, String defaultValue) {
-		return this.current.getString(key, context, defaultValue);
+		return serving().getString(key, context, defaultValue);
 	}
 
 	@Override
 	public int getInt(String key, FeatureContext context, int defaultValue) {
-		return this.current.getInt(key, context, defaultValue);
+		return serving().getInt(key, context, defaultValue);
 	}
 
 	@Override
 	public double getDouble(String key, FeatureContext context, double defaultValue) {
-		return this.current.getDouble(key, context, defaultValue);
+		return serving().getDouble(key, context, defaultValue);
 	}
 
 	@Override
 	public boolean getBoolean(String key, FeatureContext context, boolean defaultValue) {
-		return this.current.getBoolean(key, context, defaultValue);
+		return serving().getBoolean(key, context, defaultValue);
 	}
 
 	@Override
 	public JsonNode getJson(String key, FeatureContext context, JsonNode defaultValue) {
-		return this.current.getJson(key, context, defaultValue);
+		return serving().getJson(key, context, defaultValue);
 	}
 
 	private Instant now() {
@@ -294,17 +323,7 @@ public final class DefaultFlagstaff implements Flagstaff {
 
 		private void set(String key, String value) {
 			synchronized (DefaultFlagstaff.this.reloadLock) {
-				CompiledSnapshot snapshot = DefaultFlagstaff.this.current;
-				var definition = snapshot.definition(key);
-				if (definition == null) {
-					throw new io.flagstaff.FeatureNotFoundException(key, "Cannot override flag '" + key
-							+ "': no flag has that key" + DidYouMean.hint(key, snapshot.featureKeys()));
-				}
-				if (!value.equals("on") && !value.equals("off")
-						&& definition.variants().stream().noneMatch((v) -> v.name().equals(value))) {
-					throw new IllegalArgumentException("Cannot force flag '" + key + "' to variant '" + value
-							+ "': it defines " + definition.variants().stream().map((v) -> v.name()).toList());
-				}
+				OverrideScopes.check(DefaultFlagstaff.this.current, key, value);
 				Map<String, String> next = new java.util.TreeMap<>(this.forced);
 				next.put(key, value);
 				apply(next);

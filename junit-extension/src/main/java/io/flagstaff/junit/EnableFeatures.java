@@ -10,11 +10,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * Forces flags on for every context while each test runs, through the {@code Flagstaff}'s
- * override layer; the overrides are removed after the test, whether it passed or failed.
- * On a class, applies to all its tests and to its {@code @Nested} classes; a method-level
- * annotation wins over a class-level one for the same flag, and an inner class wins over
- * its enclosing class.
+ * Forces flags on for every context while each test runs, in the test's override scope
+ * (see {@link FlagstaffExtension}); the overrides are removed after the test, whether it
+ * passed or failed. On a class, applies to all its tests and to its {@code @Nested}
+ * classes; a method-level annotation wins over a class-level one for the same flag, and
+ * an inner class wins over its enclosing class.
  *
  * <pre class="code">
  * &#64;EnableFeatures({"new-checkout", "one-click"})

@@ -5,10 +5,11 @@ import io.flagstaff.Flagstaff;
 /**
  * Changes flags from inside a test. Inject it as a parameter of a {@code @Test},
  * {@code @BeforeEach} or {@code @AfterEach} method (or of a {@link FeatureMatrix} test)
- * of a test that uses {@link FlagstaffExtension}. Changes go through the
- * {@code Flagstaff}'s override layer, are visible at once to every thread using that
- * {@code Flagstaff} (server threads, executors), and are undone after the test together
- * with the annotations' states. Thread-safe; usable only while its test runs.
+ * of a test that uses {@link FlagstaffExtension}. Changes go to the same place as the
+ * annotations' states (the test's override scope, or the global overrides with
+ * {@link GlobalOverrides}), are visible at once wherever those are, and are undone after
+ * the test together with the annotations' states. Thread-safe; usable only while its test
+ * runs.
  *
  * <pre class="code">
  * &#64;Test

@@ -18,22 +18,29 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit Jupiter extension that forces Flagstaff flags for each test. Registered by
- * {@link EnableFeatures}, {@link DisableFeatures}, {@link WithVariant} and
- * {@link FeatureMatrix} (or explicitly with
+ * {@link EnableFeatures}, {@link DisableFeatures}, {@link WithVariant},
+ * {@link FeatureMatrix} and {@link GlobalOverrides} (or explicitly with
  * {@code @ExtendWith(FlagstaffExtension.class)}).
  *
  * <p>
  * Per test it finds the {@code Flagstaff} to override (a {@link FlagstaffUnderTest}
  * field, the only {@code Flagstaff} field, the Spring application context's bean, or the
- * configured {@link FlagstaffProvider}), takes that evaluator's lock so no other test
- * overrides it at the same time, forces the declared states through
- * {@link io.flagstaff.Flagstaff#overrides()}, and after the test (passed or failed)
- * restores each touched flag's previous override and releases the lock. It resolves
- * {@link FeatureFlags} and {@link FeatureStates} parameters.
+ * configured {@link FlagstaffProvider}) and forces the declared states in an
+ * {@link io.flagstaff.OverrideScope override scope} of the test's own, entered on the
+ * test's thread: other tests of the same {@code Flagstaff}, running at the same time, do
+ * not see them. In a Spring test the scope also reaches the application through the HTTP
+ * clients of the test's application context, which send its identifier in the header
+ * {@value #SCOPE_HEADER}. With {@link GlobalOverrides} (or the configuration parameter
+ * {@value #OVERRIDES_PROPERTY}{@code =global}) the states go to
+ * {@link io.flagstaff.Flagstaff#overrides()} instead, visible to every thread, and the
+ * test holds that {@code Flagstaff}'s exclusive lock. After the test (passed or failed)
+ * the scope is closed, or each touched global override restored, and the lock released.
+ * It resolves {@link FeatureFlags} and {@link FeatureStates} parameters.
  *
  * <p>
  * The extension keeps no state of its own: everything lives in JUnit's
- * {@link ExtensionContext.Store}, so one instance serves parallel tests.
+ * {@link ExtensionContext.Store}, except the table of per-{@code Flagstaff} locks, which
+ * it shares with the Spring support.
  */
 public final class FlagstaffExtension implements BeforeEachCallback, BeforeTestExecutionCallback, AfterEachCallback,
 		ParameterResolver, TestTemplateInvocationContextProvider {
@@ -43,6 +50,22 @@ public final class FlagstaffExtension implements BeforeEachCallback, BeforeTestE
 	 * default {@code Flagstaff}.
 	 */
 	public static final String DEFAULT_PROVIDER_PROPERTY = "flagstaff.junit.default-provider";
+
+	/**
+	 * The configuration parameter choosing where forced states live: {@code scoped} (the
+	 * default: in each test's own override scope) or {@code global} (in the
+	 * {@code Flagstaff}'s overrides, one test at a time, as {@link GlobalOverrides}).
+	 */
+	public static final String OVERRIDES_PROPERTY = "flagstaff.junit.overrides";
+
+	/**
+	 * The HTTP header carrying a test's override scope identifier from the clients of a
+	 * Spring test's application context to its server. Honoured only by application
+	 * contexts built by Spring's TestContext with this library on the class path; a
+	 * client the test builds itself can send it too, with the value of
+	 * {@code flagstaff.currentScope().id()}.
+	 */
+	public static final String SCOPE_HEADER = "Flagstaff-Test-Scope";
 
 	static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlagstaffExtension.class);
 

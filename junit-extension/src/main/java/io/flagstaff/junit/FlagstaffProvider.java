@@ -11,8 +11,8 @@ import io.flagstaff.Flagstaff;
  *
  * <p>
  * {@link #create()} is called once per test run, on first use; the instance is shared by
- * every test that uses the default (those tests are serialized) and closed when the run
- * ends.
+ * every test that uses the default (each forcing in its own override scope) and closed
+ * when the run ends.
  */
 @FunctionalInterface
 public interface FlagstaffProvider {

@@ -8,17 +8,27 @@ import java.util.Map;
 import io.flagstaff.FeatureNotFoundException;
 import io.flagstaff.FeatureOverrides;
 import io.flagstaff.Flagstaff;
+import io.flagstaff.OverrideScope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The overrides one test places on one {@code Flagstaff} while it holds that evaluator's
- * lock. Remembers, per flag it touches, the override that was there before, and puts
- * exactly that back on {@link #close()}: flags the test never touched, and the store, are
- * left alone. Thread-safe (a test may use its handle from other threads).
+ * The states one test forces on one {@code Flagstaff} while it holds that evaluator's
+ * lease. Scoped (the default): the states live in an override scope of the test's own,
+ * entered on the test's thread and closed after the test, so nothing needs restoring.
+ * Global: the states go into the evaluator's global overrides; the session remembers, per
+ * flag it touches, the override that was there before, and puts exactly that back on
+ * {@link #close()}: flags the test never touched, and the store, are left alone.
+ * Thread-safe (a test may use its handle from other threads).
  */
 final class OverrideSession implements AutoCloseable {
 
 	private final Flagstaff flagstaff;
+
+	private final FeatureOverrides layer;
+
+	private final @Nullable OverrideScope scope;
+
+	private final OverrideScope.@Nullable Entered entered;
 
 	private final AutoCloseable lease;
 
@@ -33,13 +43,16 @@ final class OverrideSession implements AutoCloseable {
 	/**
 	 * Opens a session and forces the declared states.
 	 * @param flagstaff the evaluator
-	 * @param lease the evaluator's lock, released on close
+	 * @param scope the test's override scope, entered on this thread; {@code null} to
+	 * force globally
+	 * @param lease the evaluator's lease, released on close
 	 * @param declared the states the annotations force, kept for {@link #reset(String)}
 	 * @return the session
 	 * @throws RuntimeException when a state is invalid; the session is then closed
 	 */
-	static OverrideSession open(Flagstaff flagstaff, AutoCloseable lease, Map<String, ForcedState> declared) {
-		OverrideSession session = new OverrideSession(flagstaff, lease, declared);
+	static OverrideSession open(Flagstaff flagstaff, @Nullable OverrideScope scope, AutoCloseable lease,
+			Map<String, ForcedState> declared) {
+		OverrideSession session = new OverrideSession(flagstaff, scope, lease, declared);
 		try {
 			declared.forEach(session::force);
 			return session;
@@ -55,14 +68,26 @@ final class OverrideSession implements AutoCloseable {
 		}
 	}
 
-	private OverrideSession(Flagstaff flagstaff, AutoCloseable lease, Map<String, ForcedState> baseline) {
+	private OverrideSession(Flagstaff flagstaff, @Nullable OverrideScope scope, AutoCloseable lease,
+			Map<String, ForcedState> baseline) {
 		this.flagstaff = flagstaff;
+		this.scope = scope;
+		this.layer = (scope != null) ? scope : flagstaff.overrides();
+		this.entered = (scope != null) ? scope.enter() : null;
 		this.lease = lease;
 		this.baseline = Map.copyOf(baseline);
 	}
 
 	Flagstaff flagstaff() {
 		return this.flagstaff;
+	}
+
+	/**
+	 * Returns the test's override scope.
+	 * @return the scope, or {@code null} when the states are global
+	 */
+	@Nullable OverrideScope scope() {
+		return this.scope;
 	}
 
 	/**
@@ -73,11 +98,10 @@ final class OverrideSession implements AutoCloseable {
 	synchronized void force(String key, ForcedState state) {
 		assertOpen(state.place());
 		FlagChecks.check(this.flagstaff.snapshot(), key, state);
-		FeatureOverrides overrides = this.flagstaff.overrides();
 		if (!this.before.containsKey(key)) {
-			this.before.put(key, overrides.current().get(key));
+			this.before.put(key, this.layer.current().get(key));
 		}
-		state.applyTo(overrides, key);
+		state.applyTo(this.layer, key);
 		this.forced.put(key, state);
 	}
 
@@ -107,8 +131,8 @@ final class OverrideSession implements AutoCloseable {
 	}
 
 	/**
-	 * Restores every flag the test touched, then releases the evaluator's lock.
-	 * Idempotent.
+	 * Closes the scope (or restores every global override the test touched), then
+	 * releases the evaluator's lease. Idempotent.
 	 */
 	@Override
 	public synchronized void close() {
@@ -117,18 +141,14 @@ final class OverrideSession implements AutoCloseable {
 		}
 		this.closed = true;
 		List<RuntimeException> failures = new ArrayList<>();
-		List<String> keys = new ArrayList<>(this.before.keySet());
-		for (int i = keys.size() - 1; i >= 0; i--) {
-			String key = keys.get(i);
-			try {
-				restore(key, this.before.get(key));
+		if (this.scope != null) {
+			if (this.entered != null) {
+				this.entered.close();
 			}
-			catch (FeatureNotFoundException ex) {
-				// the flag left the store during the test: nothing to restore
-			}
-			catch (RuntimeException ex) {
-				failures.add(ex);
-			}
+			this.scope.close();
+		}
+		else {
+			restoreAll(failures);
 		}
 		try {
 			this.lease.close();
@@ -144,13 +164,28 @@ final class OverrideSession implements AutoCloseable {
 		}
 	}
 
+	private void restoreAll(List<RuntimeException> failures) {
+		List<String> keys = new ArrayList<>(this.before.keySet());
+		for (int i = keys.size() - 1; i >= 0; i--) {
+			String key = keys.get(i);
+			try {
+				restore(key, this.before.get(key));
+			}
+			catch (FeatureNotFoundException ex) {
+				// the flag left the store during the test: nothing to restore
+			}
+			catch (RuntimeException ex) {
+				failures.add(ex);
+			}
+		}
+	}
+
 	private void restore(String key, @Nullable String previous) {
-		FeatureOverrides overrides = this.flagstaff.overrides();
 		if (previous == null) {
-			overrides.clear(key);
+			this.layer.clear(key);
 		}
 		else {
-			ForcedState.fromOverride(previous, "restore").applyTo(overrides, key);
+			ForcedState.fromOverride(previous, "restore").applyTo(this.layer, key);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.flagstaff.Flagstaff;
+import io.flagstaff.OverrideScope;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -64,7 +65,7 @@ final class TestScope implements AutoCloseable {
 	 * @param required whether a missing target is an error
 	 * @return the session, or empty when there is no target yet and none is required
 	 * @throws InterruptedException when interrupted while waiting for the evaluator's
-	 * lock
+	 * lock (exclusive for global states, shared otherwise)
 	 */
 	synchronized Optional<OverrideSession> open(boolean required) throws InterruptedException {
 		if (this.session != null) {
@@ -82,9 +83,33 @@ final class TestScope implements AutoCloseable {
 			return Optional.empty();
 		}
 		Flagstaff flagstaff = target.get();
-		EvaluatorLocks.Lease lease = EvaluatorLocks.of(this.context).acquire(flagstaff);
-		this.session = OverrideSession.open(flagstaff, lease, this.declared);
+		OverrideScope scope = OverrideMode.global(this.context) ? null : openScope(flagstaff);
+		EvaluatorLocks.Lease lease;
+		try {
+			lease = EvaluatorLocks.TABLE.acquire(flagstaff, scope == null);
+		}
+		catch (InterruptedException | RuntimeException ex) {
+			if (scope != null) {
+				scope.close();
+			}
+			throw ex;
+		}
+		this.session = OverrideSession.open(flagstaff, scope, lease, this.declared);
 		return Optional.of(this.session);
+	}
+
+	/**
+	 * Opens the test's override scope.
+	 * @return the scope, or {@code null} when the {@code Flagstaff} has no scopes (its
+	 * states are then global)
+	 */
+	private static @Nullable OverrideScope openScope(Flagstaff flagstaff) {
+		try {
+			return flagstaff.openScope();
+		}
+		catch (UnsupportedOperationException ex) {
+			return null;
+		}
 	}
 
 	/**

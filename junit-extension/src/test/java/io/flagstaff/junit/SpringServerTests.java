@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import io.flagstaff.FeatureContext;
 import io.flagstaff.Flagstaff;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,12 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Overrides reach the application's {@code Flagstaff} bean as seen from the embedded
- * server's request threads and from an {@code @Async} executor.
+ * Global overrides reach the application's {@code Flagstaff} bean as seen from the
+ * embedded server's request threads and from an {@code @Async} executor, even for
+ * requests of a client the test built itself (which carries no scope).
  */
 @SpringBootTest(classes = SpringServerTests.FlagApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ExtendWith(FlagstaffExtension.class)
+@GlobalOverrides
 class SpringServerTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.flagstaff.junit.DisableFeatures;
 import io.flagstaff.junit.EnableFeatures;
+import io.flagstaff.junit.GlobalOverrides;
 import io.flagstaff.junit.FeatureMatrix;
 import io.flagstaff.junit.FeatureStates;
 import io.flagstaff.junit.WithVariant;
@@ -28,9 +29,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every shop endpoint, over real HTTP, in each state of its flag; the states are forced
- * with the Flagstaff JUnit extension and reach the server's request threads.
+ * with the Flagstaff JUnit extension and reach the server's request threads. Global
+ * states: {@link ShopClient} is a client the test builds itself, which carries no
+ * override scope.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@GlobalOverrides
 class ShopEndpointsTests {
 
 	@LocalServerPort

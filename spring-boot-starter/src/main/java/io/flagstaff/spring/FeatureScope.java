@@ -6,6 +6,7 @@ import io.flagstaff.Evaluation;
 import io.flagstaff.FeatureContext;
 import io.flagstaff.FeatureSnapshot;
 import io.flagstaff.Flagstaff;
+import io.flagstaff.OverrideScope;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  * {@code @Async} methods, and {@link FeatureToggle} and strategy proxies evaluate against
  * it. Outside any scope they evaluate against the current snapshot with the empty
  * context.
+ *
+ * <p>
+ * A scope pinned while a test's {@link OverrideScope} is current on the thread (see
+ * {@link Flagstaff#currentScope()}) carries it: opening the scope on another thread
+ * enters that override scope there too, so code that calls the {@code Flagstaff} directly
+ * from {@code @Async} work sees the test's forced states.
  */
 public final class FeatureScope {
 
@@ -32,9 +39,12 @@ public final class FeatureScope {
 
 	private final FeatureContext context;
 
-	private FeatureScope(FeatureSnapshot snapshot, FeatureContext context) {
+	private final @Nullable OverrideScope overrides;
+
+	private FeatureScope(FeatureSnapshot snapshot, FeatureContext context, @Nullable OverrideScope overrides) {
 		this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
 		this.context = Objects.requireNonNull(context, "context");
+		this.overrides = overrides;
 	}
 
 	/**
@@ -44,17 +54,18 @@ public final class FeatureScope {
 	 * @return the scope
 	 */
 	public static FeatureScope of(FeatureSnapshot snapshot, FeatureContext context) {
-		return new FeatureScope(snapshot, context);
+		return new FeatureScope(snapshot, context, null);
 	}
 
 	/**
-	 * Pins the current snapshot of a {@link Flagstaff} for a context.
+	 * Pins the current snapshot of a {@link Flagstaff} for a context, with the override
+	 * scope current on this thread, if any.
 	 * @param flagstaff the flagstaff
 	 * @param context the context
 	 * @return the scope
 	 */
 	public static FeatureScope pin(Flagstaff flagstaff, FeatureContext context) {
-		return new FeatureScope(flagstaff.snapshot(), context);
+		return new FeatureScope(flagstaff.snapshot(), context, flagstaff.currentScope());
 	}
 
 	/**
@@ -83,8 +94,19 @@ public final class FeatureScope {
 	 */
 	public Opened open() {
 		FeatureScope previous = CURRENT.get();
+		OverrideScope.Entered entered = enterOverrides();
 		CURRENT.set(this);
-		return new Opened(previous);
+		return new Opened(previous, entered);
+	}
+
+	private OverrideScope.@Nullable Entered enterOverrides() {
+		try {
+			return (this.overrides != null) ? this.overrides.enter() : null;
+		}
+		catch (IllegalStateException ex) {
+			// the test that opened the override scope has ended: its states are gone
+			return null;
+		}
 	}
 
 	/**
@@ -143,8 +165,11 @@ public final class FeatureScope {
 
 		private final @Nullable FeatureScope previous;
 
-		private Opened(@Nullable FeatureScope previous) {
+		private final OverrideScope.@Nullable Entered entered;
+
+		private Opened(@Nullable FeatureScope previous, OverrideScope.@Nullable Entered entered) {
 			this.previous = previous;
+			this.entered = entered;
 		}
 
 		/**
@@ -152,6 +177,9 @@ public final class FeatureScope {
 		 */
 		@Override
 		public void close() {
+			if (this.entered != null) {
+				this.entered.close();
+			}
 			if (this.previous != null) {
 				CURRENT.set(this.previous);
 			}
