@@ -41,6 +41,9 @@ final class FlagView {
 
 	private final boolean needsContext;
 
+	/** Whether the flag's default rollout is partial (above 0, below 100). */
+	private final boolean partialRollout;
+
 	/** Whether the flag's own variants are chosen by weight (or by their conditions). */
 	private final boolean weighted;
 
@@ -60,10 +63,11 @@ final class FlagView {
 		this.variants = definition.variants();
 		this.kind = ValueKind.of(this.variants);
 		this.weighted = weighted(this.variants);
+		Double rollout = definition.rollout();
+		this.partialRollout = rollout != null && rollout > 0 && rollout < 100;
 		this.constant = definition.enabled() && definition.killed() == null && definition.environments().isEmpty()
 				&& definition.schedule() == null && definition.requires().isEmpty() && definition.allow().isEmpty()
-				&& definition.deny().isEmpty() && definition.rules().isEmpty()
-				&& (definition.rollout() == null || definition.rollout() >= 100 || definition.rollout() <= 0)
+				&& definition.deny().isEmpty() && definition.rules().isEmpty() && !this.partialRollout
 				&& !this.weighted;
 		this.needsContext = !this.constant || definition.track();
 		this.splittingRules = splittingRules(definition.rules(), this.variants);
@@ -227,7 +231,7 @@ final class FlagView {
 			case DISABLED, KILLED, ENVIRONMENT, SCHEDULE -> Reason.DISABLED;
 			case PREREQUISITE, DENIED, ALLOWED -> Reason.TARGETING_MATCH;
 			case RULE_MATCH -> this.splittingRules.contains(evaluation.rule()) ? Reason.SPLIT : Reason.TARGETING_MATCH;
-			case ROLLOUT -> this.constant ? Reason.STATIC : Reason.SPLIT;
+			case ROLLOUT -> this.partialRollout ? Reason.SPLIT : (this.constant ? Reason.STATIC : Reason.DEFAULT);
 			case DEFAULT -> this.constant ? Reason.STATIC : (this.weighted ? Reason.SPLIT : Reason.DEFAULT);
 			case OVERRIDE -> ("on".equals(flagstaff.overrides().current().get(this.key)) && this.weighted)
 					? Reason.SPLIT : Reason.STATIC;

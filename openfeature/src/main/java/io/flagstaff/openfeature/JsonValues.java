@@ -110,8 +110,11 @@ public final class JsonValues {
 		if (inner instanceof Boolean bool) {
 			return NODES.booleanNode(bool);
 		}
-		if (inner instanceof Integer || inner instanceof Long) {
-			return NODES.numberNode(((Number) inner).longValue());
+		if (inner instanceof Integer integer) {
+			return NODES.numberNode(integer);
+		}
+		if (inner instanceof Long whole) {
+			return NODES.numberNode(whole);
 		}
 		if (inner instanceof Number number) {
 			return NODES.numberNode(number.doubleValue());
