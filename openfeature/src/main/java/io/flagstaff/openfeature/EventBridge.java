@@ -2,6 +2,8 @@ package io.flagstaff.openfeature;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 import dev.openfeature.sdk.EventProvider;
@@ -18,10 +20,20 @@ import io.flagstaff.FlagstaffListener;
  * swap is {@code PROVIDER_CONFIGURATION_CHANGED} with the keys that changed (nothing when
  * none did); a store going down or a reload failing is {@code PROVIDER_STALE} (once,
  * until it recovers: the last good flags keep serving); the store coming back or a good
- * snapshot after that is {@code PROVIDER_READY}. Thread-safe (events are handled one at a
+ * snapshot after that is {@code PROVIDER_READY}. The SDK delivers each event on a thread
+ * pool of its own, where two events in quick succession could overtake each other (a
+ * READY before the STALE it ends): the bridge hands them to one thread of its own that
+ * waits for each delivery before the next, so the provider's state follows Flagstaff's
+ * order and Flagstaff's thread never waits. Thread-safe (events are handled one at a
  * time).
  */
-final class EventBridge implements FlagstaffListener {
+final class EventBridge implements FlagstaffListener, AutoCloseable {
+
+	private final ExecutorService delivery = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "flagstaff-openfeature-events");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final EventProvider provider;
 
@@ -89,12 +101,21 @@ final class EventBridge implements FlagstaffListener {
 	}
 
 	private void emit(ProviderEvent event, ProviderEventDetails.ProviderEventDetailsBuilder<?, ?> details) {
+		ProviderEventDetails built = details.build();
 		try {
-			this.provider.emit(event, details.build());
+			this.delivery.execute(() -> this.provider.emit(event, built).await());
 		}
 		catch (RejectedExecutionException ex) {
 			// the provider is shutting down: nobody listens any more
 		}
+	}
+
+	/**
+	 * Stops delivering events; those not delivered yet are dropped.
+	 */
+	@Override
+	public void close() {
+		this.delivery.shutdownNow();
 	}
 
 }

@@ -139,7 +139,12 @@ public final class FlagstaffProvider extends EventProvider {
 			Objects.requireNonNull(flagstaff, "flagstaff");
 			this.failure = null;
 			this.flagstaff = flagstaff;
-			this.subscription = flagstaff.addListener(new EventBridge(this, flagstaff));
+			EventBridge bridge = new EventBridge(this, flagstaff);
+			AutoCloseable listening = flagstaff.addListener(bridge);
+			this.subscription = () -> {
+				listening.close();
+				bridge.close();
+			};
 		}
 	}
 
