@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.openfeature.sdk.EvaluationContext;
+import dev.openfeature.sdk.ImmutableContext;
+import dev.openfeature.sdk.MutableContext;
 import dev.openfeature.sdk.Structure;
 import dev.openfeature.sdk.Value;
 import io.flagstaff.FeatureContext;
@@ -28,14 +30,19 @@ final class StandardContextMapper implements ContextMapper {
 		}
 		FeatureContext.Builder builder = (base != null) ? base.toBuilder() : FeatureContext.builder();
 		String targetingKey = null;
-		for (Map.Entry<String, Value> entry : context.asUnmodifiableMap().entrySet()) {
-			String name = entry.getKey();
-			Value value = entry.getValue();
-			if (EvaluationContext.TARGETING_KEY.equals(name)) {
-				targetingKey = (value != null) ? value.asString() : null;
+		if (context instanceof ImmutableContext || context instanceof MutableContext) {
+			// their map views share the values: nothing is copied
+			for (Map.Entry<String, Value> entry : context.asUnmodifiableMap().entrySet()) {
+				targetingKey = entry(builder, entry.getKey(), entry.getValue(), targetingKey);
 			}
-			else {
-				put(builder, name, value);
+		}
+		else {
+			// a layered context (the SDK's merge of the API, transaction, client,
+			// invocation
+			// and hook levels) builds and copies a merged map for asMap(): look each key
+			// up
+			for (String name : context.keySet()) {
+				targetingKey = entry(builder, name, context.getValue(name), targetingKey);
 			}
 		}
 		if (targetingKey == null) {
@@ -45,6 +52,18 @@ final class StandardContextMapper implements ContextMapper {
 			builder.userId(targetingKey);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Adds one entry, returning the targeting key when the entry is it.
+	 */
+	private static @Nullable String entry(FeatureContext.Builder builder, String name, @Nullable Value value,
+			@Nullable String targetingKey) {
+		if (EvaluationContext.TARGETING_KEY.equals(name)) {
+			return (value != null) ? value.asString() : null;
+		}
+		put(builder, name, value);
+		return targetingKey;
 	}
 
 	private static void put(FeatureContext.Builder builder, String name, @Nullable Value value) {
