@@ -28,7 +28,8 @@ class PeerBenchmarkTests {
 				Arguments.of("Unleash", (Supplier<PeerBenchmark<?>>) UnleashBenchmark::new, 8),
 				Arguments.of("OpenFeature", (Supplier<PeerBenchmark<?>>) OpenFeatureBenchmark::new, 8),
 				Arguments.of("LaunchDarkly", (Supplier<PeerBenchmark<?>>) LaunchDarklyBenchmark::new, 8),
-				Arguments.of("Flagstaff", (Supplier<PeerBenchmark<?>>) FlagstaffBenchmark::new, 8));
+				Arguments.of("Flagstaff", (Supplier<PeerBenchmark<?>>) FlagstaffBenchmark::new, 8), Arguments
+					.of("OpenFeature+Flagstaff", (Supplier<PeerBenchmark<?>>) OpenFeatureFlagstaffBenchmark::new, 8));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -30,7 +30,8 @@ class BeanMethodsTests {
 	private static final Map<String, String> INTERFACE_RETURNS = Map.of("flagstaff",
 			"the implementation is internal to the core", "healthGuard", "the implementation is internal to the core",
 			"flagstaffFeatureStore", "a file, in-memory or resource store, depending on the location",
-			"flagstaffExposureQueueMetrics", "a lambda", "flagstaffExposureQueueCustomizer", "a lambda");
+			"flagstaffExposureQueueMetrics", "a lambda", "flagstaffExposureQueueCustomizer", "a lambda",
+			"openFeatureClient", "the SDK's implementation, OpenFeatureClient, is deprecated as public API");
 
 	static Stream<Class<?>> autoConfigurations() throws IOException, ClassNotFoundException {
 		String imports = "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
