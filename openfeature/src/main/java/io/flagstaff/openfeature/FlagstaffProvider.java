@@ -244,7 +244,7 @@ public final class FlagstaffProvider extends EventProvider {
 			return view.result(type, evaluation, defaultValue, flagstaff);
 		}
 		catch (FeatureNotFoundException ex) {
-			return Results.error(defaultValue, ErrorCode.FLAG_NOT_FOUND, ex.getMessage());
+			return Results.error(defaultValue, ErrorCode.FLAG_NOT_FOUND, String.valueOf(ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			return Results.error(defaultValue, ErrorCode.GENERAL,
@@ -259,7 +259,7 @@ public final class FlagstaffProvider extends EventProvider {
 	private <T> ProviderEvaluation<T> notReady(T defaultValue) {
 		OpenFeatureError failure = this.failure;
 		if (failure != null) {
-			return Results.error(defaultValue, failure.getErrorCode(), failure.getMessage());
+			return Results.error(defaultValue, failure.getErrorCode(), String.valueOf(failure.getMessage()));
 		}
 		return Results.error(defaultValue, ErrorCode.PROVIDER_NOT_READY,
 				"The FlagstaffProvider is not initialized (or was shut down): register it with OpenFeatureAPI first");

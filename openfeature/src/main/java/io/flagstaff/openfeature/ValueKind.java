@@ -79,7 +79,7 @@ enum ValueKind {
 				return MIXED;
 			}
 		}
-		return kind;
+		return (kind != null) ? kind : MIXED;
 	}
 
 	/**

@@ -1,12 +1,11 @@
-package io.flagstaff.openfeature;
+package io.flagstaff.junit;
 
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import io.flagstaff.Flagstaff;
-import io.flagstaff.junit.DisableFeatures;
-import io.flagstaff.junit.EnableFeatures;
-import io.flagstaff.junit.WithVariant;
+import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.openfeature.FlagstaffProvider;
 import io.flagstaff.store.InMemoryFeatureStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,13 +14,23 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JUnit extension's forced states and variants are what OpenFeature callers see.
+ * The JUnit extension's forced states and variants are what OpenFeature callers see
+ * (flagstaff-openfeature's provider over the overridden Flagstaff).
  */
 @EnableFeatures("vip")
 @WithVariant(feature = "layout", variant = "two-page")
-class JUnitExtensionTests {
+class OpenFeatureCallersTests {
 
-	final Flagstaff flagstaff = Flagstaff.builder(new InMemoryFeatureStore(Fixture.flags())).build();
+	final Flagstaff flagstaff = Flagstaff.builder(new InMemoryFeatureStore(FeatureDocuments.parse("""
+			version: 1
+			features:
+			  vip:
+			    allow: [u-1]
+			    deny: [u-9]
+			    rollout: 0
+			  layout:
+			    variants: { control: 50, one-page: 30, two-page: 20 }
+			""", "flags.yml"))).build();
 
 	private final OpenFeatureAPI api = OpenFeatureAPI.createIsolated();
 
