@@ -283,6 +283,12 @@ public class FlagstaffProperties {
 		 */
 		private int maxRating = 5;
 
+		/**
+		 * How many entries the in-memory feedback store keeps per flag (the newest);
+		 * older ones are dropped and counted. Not used by the JDBC feedback store.
+		 */
+		private int maxPerFeature = 1_000;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -305,6 +311,14 @@ public class FlagstaffProperties {
 
 		public void setMaxRating(int maxRating) {
 			this.maxRating = maxRating;
+		}
+
+		public int getMaxPerFeature() {
+			return this.maxPerFeature;
+		}
+
+		public void setMaxPerFeature(int maxPerFeature) {
+			this.maxPerFeature = maxPerFeature;
 		}
 
 	}
