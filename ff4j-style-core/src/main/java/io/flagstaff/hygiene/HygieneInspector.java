@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.flagstaff.Flagstaff;
 import io.flagstaff.UsageSnapshot;
@@ -68,7 +67,7 @@ public final class HygieneInspector {
 
 	private final @Nullable FlagTimes lastChanged;
 
-	private final @Nullable Supplier<@Nullable Map<String, List<String>>> references;
+	private final @Nullable FlagReferences references;
 
 	private HygieneInspector(Builder builder) {
 		this.clock = builder.clock;
@@ -156,7 +155,7 @@ public final class HygieneInspector {
 	}
 
 	private void references(FeatureSet features, @Nullable FlagTimes lastEvaluated, List<HygieneFinding> findings) {
-		Map<String, List<String>> named = (this.references != null) ? this.references.get() : null;
+		Map<String, List<String>> named = (this.references != null) ? this.references.byKey() : null;
 		if (named == null) {
 			return;
 		}
@@ -252,6 +251,21 @@ public final class HygieneInspector {
 	}
 
 	/**
+	 * The flag keys an application's code names.
+	 */
+	@FunctionalInterface
+	public interface FlagReferences {
+
+		/**
+		 * Returns the keys named, each with where, for example
+		 * {@code bean 'checkout' method CheckoutService.pay}.
+		 * @return the places by key, or {@code null} while unknown
+		 */
+		@Nullable Map<String, List<String>> byKey();
+
+	}
+
+	/**
 	 * Builds a {@link HygieneInspector}. Not thread-safe.
 	 */
 	public static final class Builder {
@@ -268,7 +282,7 @@ public final class HygieneInspector {
 
 		private @Nullable FlagTimes lastChanged;
 
-		private @Nullable Supplier<@Nullable Map<String, List<String>>> references;
+		private @Nullable FlagReferences references;
 
 		private Builder() {
 		}
@@ -277,12 +291,10 @@ public final class HygieneInspector {
 		 * Sets where the flag keys the application's code names come from (the Spring
 		 * Boot starter collects them from annotations and strategies at startup), for the
 		 * {@code NOT_DEFINED} and {@code UNREFERENCED} findings. Asked once per report.
-		 * @param references the keys named, each with where (for example
-		 * {@code bean 'checkout' method CheckoutService.pay}); {@code null} from the
-		 * supplier while unknown
+		 * @param references the keys named, each with where
 		 * @return this builder
 		 */
-		public Builder references(Supplier<@Nullable Map<String, List<String>>> references) {
+		public Builder references(FlagReferences references) {
 			this.references = Objects.requireNonNull(references, "references");
 			return this;
 		}

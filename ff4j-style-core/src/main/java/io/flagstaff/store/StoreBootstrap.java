@@ -60,14 +60,15 @@ public final class StoreBootstrap {
 		}
 		List<String> segments = new ArrayList<>();
 		for (String name : dependenciesFirst(document.segments(), StoreBootstrap::segmentsNamed)) {
-			if (!stored.segments().containsKey(name)
-					&& store.createSegment(name, document.segments().get(name), ACTOR)) {
+			List<Condition> conditions = Objects.requireNonNull(document.segments().get(name));
+			if (!stored.segments().containsKey(name) && store.createSegment(name, conditions, ACTOR)) {
 				segments.add(name);
 			}
 		}
 		List<String> features = new ArrayList<>();
 		for (String key : dependenciesFirst(document.features(), StoreBootstrap::prerequisites)) {
-			if (!stored.features().containsKey(key) && created(store, document.features().get(key))) {
+			FeatureDefinition feature = Objects.requireNonNull(document.features().get(key));
+			if (!stored.features().containsKey(key) && created(store, feature)) {
 				features.add(key);
 			}
 		}
