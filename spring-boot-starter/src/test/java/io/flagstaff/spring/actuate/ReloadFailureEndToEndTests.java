@@ -40,8 +40,10 @@ import static org.awaitility.Awaitility.await;
  * and fixing the file clears it. Also: writes to the read-only endpoint answer 405 naming
  * the property that enables them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "flagstaff.store.poll-interval=100ms",
-		"management.endpoints.web.exposure.include=features,health", "management.endpoint.health.show-details=always" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "flagstaff.store.poll-interval=100ms",
+				"management.endpoints.web.exposure.include=features,health",
+				"management.endpoint.health.show-details=always", "management.endpoint.health.probes.enabled=true" })
 @ExtendWith(OutputCaptureExtension.class)
 class ReloadFailureEndToEndTests {
 
@@ -128,6 +130,16 @@ class ReloadFailureEndToEndTests {
 			.alias("a file fixed back to the content served")
 			.until(() -> !get("/actuator/health/flagstaff").body().contains("\"problem\""));
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theFlagstaffIndicatorIsInNoProbeGroup() throws Exception {
+		assertThat(get("/actuator/health").body()).contains("\"flagstaff\"");
+		for (String probe : new String[] { "liveness", "readiness" }) {
+			HttpResponse<String> group = get("/actuator/health/" + probe);
+			assertThat(group.statusCode()).isEqualTo(200);
+			assertThat(group.body()).as(probe).doesNotContain("flagstaff");
+		}
 	}
 
 	@Test
