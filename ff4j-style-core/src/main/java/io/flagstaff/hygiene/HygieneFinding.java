@@ -42,7 +42,17 @@ public record HygieneFinding(String feature, Kind kind, String message) {
 		/** The flag names no {@code owner}. */
 		NO_OWNER,
 		/** A prerequisite names a flag that does not exist. */
-		MISSING_PREREQUISITE
+		MISSING_PREREQUISITE,
+		/**
+		 * The application's code names the flag (an annotation, a strategy) but no flag
+		 * has that key: every check of it answers off.
+		 */
+		NOT_DEFINED,
+		/**
+		 * No code the application declares names the flag, no other flag requires it, and
+		 * it was not evaluated since tracking began.
+		 */
+		UNREFERENCED
 
 	}
 

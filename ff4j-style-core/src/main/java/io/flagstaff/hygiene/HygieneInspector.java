@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.flagstaff.Flagstaff;
 import io.flagstaff.UsageSnapshot;
+import io.flagstaff.internal.DidYouMean;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
 import io.flagstaff.model.Prerequisite;
@@ -37,7 +41,12 @@ import org.jspecify.annotations.Nullable;
  * is unknown is not reported;</li>
  * <li>{@code NO_OWNER}: no {@code owner}, or a blank one;</li>
  * <li>{@code MISSING_PREREQUISITE}: a {@code requires} entry names a flag not in the
- * set.</li>
+ * set;</li>
+ * <li>{@code NOT_DEFINED}: with a {@link Builder#references references source}, the code
+ * names a key no flag of the set has (the message names where, and the closest
+ * keys);</li>
+ * <li>{@code UNREFERENCED}: with a references source and a last-evaluated source, no code
+ * names the flag, no flag of the set requires it, and it was never evaluated.</li>
  * </ul>
  * Thread-safe.
  */
@@ -58,6 +67,8 @@ public final class HygieneInspector {
 
 	private final @Nullable FlagTimes lastChanged;
 
+	private final @Nullable FlagReferences references;
+
 	private HygieneInspector(Builder builder) {
 		this.clock = builder.clock;
 		this.notEvaluatedFor = builder.notEvaluatedFor;
@@ -65,6 +76,7 @@ public final class HygieneInspector {
 		this.lastEvaluated = builder.lastEvaluated;
 		this.trackingSince = builder.trackingSince;
 		this.lastChanged = builder.lastChanged;
+		this.references = builder.references;
 	}
 
 	/**
@@ -79,7 +91,8 @@ public final class HygieneInspector {
 	 * Inspects the flags a {@link Flagstaff} serves now, with its usage counts as the
 	 * last-evaluated source (tracking since {@code startedAt}) and, when its store is a
 	 * {@link WritableFeatureStore}, the newest audit entry of each flag as its last
-	 * change. Sources set on the builder are replaced.
+	 * change. Those two sources set on the builder are replaced; the references source is
+	 * kept.
 	 * @param flagstaff the evaluator
 	 * @param startedAt since when its usage has been counted (usually when it was built)
 	 * @return the report
@@ -137,7 +150,36 @@ public final class HygieneInspector {
 				}
 			}
 		}
+		references(features, lastEvaluated, findings);
 		return new HygieneReport(now, features.features().size(), findings);
+	}
+
+	private void references(FeatureSet features, @Nullable FlagTimes lastEvaluated, List<HygieneFinding> findings) {
+		Map<String, List<String>> named = (this.references != null) ? this.references.byKey() : null;
+		if (named == null) {
+			return;
+		}
+		named.forEach((key, places) -> {
+			if (!features.features().containsKey(key)) {
+				List<String> closest = DidYouMean.closest(key, features.features().keySet());
+				findings.add(new HygieneFinding(key, HygieneFinding.Kind.NOT_DEFINED,
+						"named by " + places + " but not defined, so every check of it answers off"
+								+ (closest.isEmpty() ? "" : " (did you mean " + closest + "?)")
+								+ ": fix the key in the code or add the flag"));
+			}
+		});
+		if (lastEvaluated == null) {
+			return;
+		}
+		Set<String> required = new HashSet<>();
+		features.features().values().forEach((feature) -> feature.requires().forEach((p) -> required.add(p.feature())));
+		for (String key : features.features().keySet()) {
+			if (!named.containsKey(key) && !required.contains(key) && lastEvaluated.at(key) == null) {
+				findings.add(new HygieneFinding(key, HygieneFinding.Kind.UNREFERENCED, "named by no annotation or "
+						+ "strategy of the application, required by no flag and never evaluated: remove it if no "
+						+ "code reads it"));
+			}
+		}
 	}
 
 	private void notEvaluated(String key, Instant now, @Nullable FlagTimes lastEvaluated,
@@ -209,6 +251,21 @@ public final class HygieneInspector {
 	}
 
 	/**
+	 * The flag keys an application's code names.
+	 */
+	@FunctionalInterface
+	public interface FlagReferences {
+
+		/**
+		 * Returns the keys named, each with where, for example
+		 * {@code bean 'checkout' method CheckoutService.pay}.
+		 * @return the places by key, or {@code null} while unknown
+		 */
+		@Nullable Map<String, List<String>> byKey();
+
+	}
+
+	/**
 	 * Builds a {@link HygieneInspector}. Not thread-safe.
 	 */
 	public static final class Builder {
@@ -225,7 +282,21 @@ public final class HygieneInspector {
 
 		private @Nullable FlagTimes lastChanged;
 
+		private @Nullable FlagReferences references;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets where the flag keys the application's code names come from (the Spring
+		 * Boot starter collects them from annotations and strategies at startup), for the
+		 * {@code NOT_DEFINED} and {@code UNREFERENCED} findings. Asked once per report.
+		 * @param references the keys named, each with where
+		 * @return this builder
+		 */
+		public Builder references(FlagReferences references) {
+			this.references = Objects.requireNonNull(references, "references");
+			return this;
 		}
 
 		/**

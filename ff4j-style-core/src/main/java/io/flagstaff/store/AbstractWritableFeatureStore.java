@@ -328,25 +328,39 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 		Objects.requireNonNull(name, "name");
 		List<Condition> copy = List.copyOf(conditions);
 		AuditEntry entry = entry(name, AuditAction.PUT_SEGMENT, actor, null, null, copy.size() + " condition(s)");
-		storeSegment(name, copy, entry, describe("writing segment", name, actor));
+		storeSegment(name, copy, entry, describe("writing segment", name, actor), false);
+	}
+
+	@Override
+	public boolean createSegment(String name, List<Condition> conditions, String actor) {
+		Objects.requireNonNull(name, "name");
+		List<Condition> copy = List.copyOf(conditions);
+		AuditEntry entry = entry(name, AuditAction.PUT_SEGMENT, actor, null, null, copy.size() + " condition(s)");
+		return !storeSegment(name, copy, entry, describe("creating segment", name, actor), true);
 	}
 
 	@Override
 	public boolean deleteSegment(String name, String actor) {
 		Objects.requireNonNull(name, "name");
 		AuditEntry entry = entry(name, AuditAction.DELETE_SEGMENT, actor, null, null, null);
-		return storeSegment(name, null, entry, describe("deleting segment", name, actor));
+		return storeSegment(name, null, entry, describe("deleting segment", name, actor), false);
 	}
 
 	/**
 	 * Stores a segment write checked on the content it changes; returns whether the
 	 * segment was in that content (a segment whose document is unreadable counts as
-	 * absent, as it does to the evaluator).
+	 * absent, as it does to the evaluator). With {@code onlyIfAbsent} a segment found
+	 * there is left as it is: the write expects that content's revision, so a segment
+	 * another writer adds meanwhile is found on the next attempt.
 	 */
-	private boolean storeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry, String source) {
+	private boolean storeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry, String source,
+			boolean onlyIfAbsent) {
 		for (int attempt = 1;; attempt++) {
 			StoreContent content = contentToCheck();
 			FeatureSet before = content.features();
+			if (onlyIfAbsent && before.segments().containsKey(name)) {
+				return true;
+			}
 			WriteCheck.check(this, before, withSegment(before, name, conditions), source);
 			WriteOutcome outcome = announced(writeSegment(name, conditions, entry, content.revision()));
 			if (outcome.kind() == WriteOutcome.Kind.VERSION_MOVED) {

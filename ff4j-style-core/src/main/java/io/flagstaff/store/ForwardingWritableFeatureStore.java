@@ -92,6 +92,11 @@ abstract class ForwardingWritableFeatureStore implements WritableFeatureStore {
 	}
 
 	@Override
+	public boolean createSegment(String name, List<Condition> conditions, String actor) {
+		return forward((store) -> store.createSegment(name, conditions, actor));
+	}
+
+	@Override
 	public boolean deleteSegment(String name, String actor) {
 		return forward((store) -> store.deleteSegment(name, actor));
 	}

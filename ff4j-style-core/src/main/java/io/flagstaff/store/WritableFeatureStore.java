@@ -148,6 +148,26 @@ public interface WritableFeatureStore extends FeatureStore {
 	void putSegment(String name, List<Condition> conditions, String actor);
 
 	/**
+	 * Adds a named segment unless the store has one with that name, which is then left as
+	 * it is. The default reads the store and then writes, which another writer can race;
+	 * the stores of this project decide atomically, so that instances creating the same
+	 * segment at once store it exactly once.
+	 * @param name the segment name
+	 * @param conditions the conditions, all of which must match
+	 * @param actor who makes the change
+	 * @return whether the segment was added ({@code false}: it existed)
+	 * @throws io.flagstaff.config.FeatureConfigException when a condition is invalid
+	 * (nothing is stored then)
+	 */
+	default boolean createSegment(String name, List<Condition> conditions, String actor) {
+		if (load().features().segments().containsKey(name)) {
+			return false;
+		}
+		putSegment(name, conditions, actor);
+		return true;
+	}
+
+	/**
 	 * Removes a named segment.
 	 * @param name the segment name
 	 * @param actor who makes the change

@@ -159,6 +159,43 @@ class HygieneInspectorTests {
 		}
 	}
 
+	@Test
+	void keysTheCodeNamesButNobodyDefinesAndFlagsNobodyNamesNorEvaluatesAreReported() {
+		FeatureSet set = FeatureSet.of(owned("weather-widget").build(), owned("evaluated-in-code").build(),
+				owned("parent").build(), owned("child").requires(List.of(Prerequisite.on("parent"))).build(),
+				owned("forgotten").build());
+		Map<String, List<String>> references = Map.of("weather-widgte",
+				List.of("bean 'weatherService' method WeatherService.widget"), "child",
+				List.of("bean 'shop' (ShopService)"));
+		Map<String, Instant> lastEvaluated = Map.of("weather-widget", NOW, "evaluated-in-code", NOW);
+		HygieneReport report = HygieneInspector.builder()
+			.clock(this.clock)
+			.references(() -> references)
+			.lastEvaluated(lastEvaluated::get, NOW)
+			.build()
+			.inspect(set);
+		assertThat(report.findings()).extracting(HygieneFinding::feature, HygieneFinding::kind)
+			.containsExactly(tuple("weather-widgte", HygieneFinding.Kind.NOT_DEFINED),
+					tuple("forgotten", HygieneFinding.Kind.UNREFERENCED));
+		assertThat(report.findings().get(0).message())
+			.isEqualTo("named by [bean 'weatherService' method WeatherService.widget] but not defined, so every "
+					+ "check of it answers off (did you mean [weather-widget]?): fix the "
+					+ "key in the code or add the flag");
+		assertThat(report.findings().get(1).message()).startsWith("named by no annotation or strategy");
+	}
+
+	@Test
+	void withoutAReferencesSourceNothingIsReportedAsUndefinedOrUnreferenced() {
+		FeatureSet set = FeatureSet.of(owned("never-named").build());
+		HygieneReport report = HygieneInspector.builder()
+			.clock(this.clock)
+			.lastEvaluated((key) -> null, NOW)
+			.references(() -> null)
+			.build()
+			.inspect(set);
+		assertThat(report.isClean()).isTrue();
+	}
+
 	private static FeatureDefinition.Builder owned(String key) {
 		return FeatureDefinition.builder(key).owner("team");
 	}

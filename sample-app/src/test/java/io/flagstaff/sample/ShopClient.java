@@ -69,6 +69,11 @@ final class ShopClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Sends a request without a body by any method (HEAD, PUT, DELETE...). */
+	Answer send(String method, String path) {
+		return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 		if (!this.headers.isEmpty()) {

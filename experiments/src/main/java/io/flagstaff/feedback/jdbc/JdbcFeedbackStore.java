@@ -43,6 +43,9 @@ public final class JdbcFeedbackStore implements FeedbackStore {
 	/** The table used when none is given. */
 	public static final String DEFAULT_TABLE = "flagstaff_feedback";
 
+	/** How many times the DDL runs before its failure is reported. */
+	private static final int CREATE_ATTEMPTS = 5;
+
 	private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
 	private final DataSource dataSource;
@@ -126,7 +129,27 @@ public final class JdbcFeedbackStore implements FeedbackStore {
 		return found;
 	}
 
+	/**
+	 * Creates the table and its index when missing. Instances starting together may run
+	 * the DDL at the same moment, and PostgreSQL then reports a duplicate catalog entry
+	 * to all but one of them: the DDL is idempotent, so it runs again (a few times at
+	 * most) once the others finished.
+	 */
 	private void createTable() {
+		for (int attempt = 1;; attempt++) {
+			try {
+				tryCreateTable();
+				return;
+			}
+			catch (FeatureStoreException ex) {
+				if (attempt >= CREATE_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private void tryCreateTable() {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);

@@ -6,6 +6,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.flagstaff.FeatureContext;
@@ -55,6 +62,39 @@ class JdbcFeedbackStoreTests {
 		assertThat(store.find("unknown", 10)).isEmpty();
 		JdbcFeedbackStore reopened = JdbcFeedbackStore.create(dataSource, table);
 		assertThat(reopened.find("new-search", 10)).extracting(Feedback::rating).containsExactly(1);
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void instancesStartingTogetherCreateTheTableWithoutFailing(TestDatabase database) throws Exception {
+		database.require();
+		String table = "feedback_" + TestDatabase.uniquePrefix();
+		int instances = 8;
+		List<HikariDataSource> pools = new ArrayList<>();
+		ExecutorService executor = Executors.newFixedThreadPool(instances);
+		try {
+			CyclicBarrier together = new CyclicBarrier(instances);
+			List<Future<JdbcFeedbackStore>> starts = new ArrayList<>();
+			for (int i = 0; i < instances; i++) {
+				HikariDataSource pool = database.dataSource(table);
+				pools.add(pool);
+				starts.add(executor.submit(() -> {
+					together.await(30, TimeUnit.SECONDS);
+					return JdbcFeedbackStore.create(pool, table);
+				}));
+			}
+			for (Future<JdbcFeedbackStore> start : starts) {
+				assertThat(start.get(60, TimeUnit.SECONDS).find("any", 1)).isEmpty();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+			try (Connection connection = pools.get(0).getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("DROP TABLE IF EXISTS " + table);
+			}
+			pools.forEach(HikariDataSource::close);
+		}
 	}
 
 	@Test

@@ -12,7 +12,10 @@ import io.flagstaff.experiments.ExperimentResults;
 import io.flagstaff.experiments.ExperimentTracker;
 import io.flagstaff.feedback.Feedback;
 import io.flagstaff.feedback.FeedbackCollector;
+import io.flagstaff.feedback.FeedbackStore;
+import io.flagstaff.feedback.InMemoryFeedbackStore;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +40,13 @@ public class EngagementController {
 
 	private final ExperimentTracker experiments;
 
-	EngagementController(Flagstaff flagstaff, FeedbackCollector feedback, ExperimentTracker experiments) {
+	private final FeedbackStore store;
+
+	EngagementController(Flagstaff flagstaff, FeedbackCollector feedback, FeedbackStore store,
+			ExperimentTracker experiments) {
 		this.flagstaff = flagstaff;
 		this.feedback = feedback;
+		this.store = store;
 		this.experiments = experiments;
 	}
 
@@ -47,11 +54,8 @@ public class EngagementController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Feedback giveFeedback(@PathVariable String key, @RequestBody FeedbackRequest request) {
 		requireFlag(key);
-		if (request.rating() == null) {
-			throw new IllegalArgumentException(
-					"Body field 'rating' is missing; send {\"rating\": 1..5, \"comment\": \"optional text\"}");
-		}
-		return this.feedback.recordFeedback(key, Shoppers.context(this.flagstaff), request.rating(), request.comment());
+		return this.feedback.recordFeedback(key, Shoppers.context(this.flagstaff), request.wholeRating(),
+				request.comment());
 	}
 
 	@GetMapping("/features/{key}/feedback")
@@ -63,6 +67,10 @@ public class EngagementController {
 		body.put("feature", key);
 		body.put("averageRating", recent.isEmpty() ? null : this.feedback.averageRating(key, limit));
 		body.put("feedback", recent);
+		if (this.store instanceof InMemoryFeedbackStore memory) {
+			body.put("kept", memory.maxPerFeature());
+			body.put("dropped", memory.dropped());
+		}
 		return body;
 	}
 
@@ -83,10 +91,26 @@ public class EngagementController {
 	/**
 	 * The body of {@code POST /features/{key}/feedback}.
 	 *
-	 * @param rating 1 (poor) to 5 (great)
+	 * @param rating 1 (poor) to 5 (great): a JSON whole number, read as written (a
+	 * fraction such as {@code 1.5} or a string such as {@code "5"} is refused rather than
+	 * converted)
 	 * @param comment optional free text
 	 */
-	record FeedbackRequest(@Nullable Integer rating, @Nullable String comment) {
+	record FeedbackRequest(@Nullable JsonNode rating, @Nullable String comment) {
+
+		int wholeRating() {
+			JsonNode value = this.rating;
+			if (value == null || value.isNull() || value.isMissingNode()) {
+				throw new IllegalArgumentException(
+						"Body field 'rating' is missing; send {\"rating\": 1..5, \"comment\": \"optional text\"}");
+			}
+			if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+				throw new IllegalArgumentException("Body field 'rating' must be a whole JSON number such as 4, was "
+						+ value + "; send {\"rating\": 1..5}");
+			}
+			return value.intValue();
+		}
+
 	}
 
 }

@@ -18,9 +18,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP basic security: the shop and actuator reads are open, actuator writes (flipping
- * flags) and reading feedback need the admin account, anonymous writes get 401 and other
- * users 403. An authenticated shopper's user name becomes the flag context's user id (the
- * starter's default principal mapping), so a header cannot impersonate them.
+ * flags) and reading feedback (by GET, HEAD or any other method but the POST that gives
+ * it) need the admin account, anonymous requests to them get 401 and other users 403. An
+ * authenticated shopper's user name becomes the flag context's user id (the starter's
+ * default principal mapping), so a header cannot impersonate them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ShopProperties.class)
@@ -34,7 +35,11 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole(ADMIN)
-			.requestMatchers(HttpMethod.GET, "/features/*/feedback")
+			.requestMatchers(HttpMethod.POST, "/features/*/feedback")
+			.permitAll()
+			// reading feedback is for the admin, by any method (HEAD runs the GET
+			// handler)
+			.requestMatchers("/features/*/feedback")
 			.hasRole(ADMIN)
 			.anyRequest()
 			.permitAll());

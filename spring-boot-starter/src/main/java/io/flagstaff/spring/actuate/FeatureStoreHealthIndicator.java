@@ -1,38 +1,93 @@
 package io.flagstaff.spring.actuate;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.flagstaff.FeatureSnapshot;
 import io.flagstaff.Flagstaff;
+import io.flagstaff.spring.diagnostics.ReloadProblems;
 import io.flagstaff.store.StoreContent;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Reports whether the flag store can be read: {@code UP} with the store's revision, the
- * number of flags and the version of the snapshot being served; {@code DOWN} with the
- * failure when the store cannot be read (flags keep being served from the last good
- * snapshot meanwhile).
+ * Reports the flags being served and the store behind them. {@code UP} whenever a
+ * snapshot is served — an application serving its last good flags is fit for traffic,
+ * even while its store is unreachable or holds a document that does not compile — with
+ * the store, the snapshot's version and flag count, the store's revision, and, while
+ * something keeps the store's current content from being served, a {@code problem} detail
+ * (since when, and each problem with its place and fix); {@code DOWN} only when there is
+ * no snapshot at all. While a problem is known, each check tries a reload, so that a
+ * document fixed back to what is served clears the problem. Thread-safe.
  */
 public class FeatureStoreHealthIndicator extends AbstractHealthIndicator {
 
 	private final Flagstaff flagstaff;
 
+	private final @Nullable ReloadProblems problems;
+
 	/**
-	 * Creates the indicator.
+	 * Creates the indicator without reload problems.
 	 * @param flagstaff whose store to check
 	 */
 	public FeatureStoreHealthIndicator(Flagstaff flagstaff) {
+		this(flagstaff, null);
+	}
+
+	/**
+	 * Creates the indicator.
+	 * @param flagstaff whose store to check
+	 * @param problems the reload problems of that flagstaff, or {@code null} when not
+	 * followed
+	 */
+	public FeatureStoreHealthIndicator(Flagstaff flagstaff, @Nullable ReloadProblems problems) {
 		super("Flag store health check failed");
 		this.flagstaff = flagstaff;
+		this.problems = problems;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		StoreContent content = this.flagstaff.store().load();
+		@Nullable FeatureSnapshot snapshot = this.flagstaff.snapshot();
+		builder.withDetail("store", this.flagstaff.store().getClass().getSimpleName());
+		if (snapshot == null) {
+			builder.down().withDetail("reason", "no flags are served: the store was never read successfully");
+			return;
+		}
 		builder.up()
-			.withDetail("store", this.flagstaff.store().getClass().getSimpleName())
-			.withDetail("revision", content.revision())
-			.withDetail("features", content.features().features().size())
-			.withDetail("servingSnapshot", this.flagstaff.snapshot().version());
+			.withDetail("servingSnapshot", snapshot.version())
+			.withDetail("features", snapshot.featureKeys().size());
+		retryWhileAProblemIsKnown();
+		try {
+			StoreContent content = this.flagstaff.store().load();
+			builder.withDetail("revision", content.revision());
+		}
+		catch (RuntimeException ex) {
+			builder.withDetail("storeReadFailure", String.valueOf(ex.getMessage()));
+		}
+		ReloadProblems.Problem problem = (this.problems != null) ? this.problems.current() : null;
+		if (problem != null) {
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("since", problem.since());
+			detail.put("problems", problem.problems());
+			detail.put("serving", "the last good flags (snapshot " + snapshot.version() + ")");
+			builder.withDetail("problem", detail);
+		}
+	}
+
+	private void retryWhileAProblemIsKnown() {
+		if (this.problems == null || this.problems.current() == null) {
+			return;
+		}
+		try {
+			this.flagstaff.refresh();
+			this.problems.resolved();
+		}
+		catch (RuntimeException ex) {
+			// still failing: the listener keeps the problem (and logged it already)
+		}
 	}
 
 }

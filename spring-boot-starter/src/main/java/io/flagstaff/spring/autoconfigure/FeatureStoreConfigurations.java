@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.flagstaff.config.FeatureDocuments;
 import io.flagstaff.model.FeatureSet;
+import io.flagstaff.spring.FlagstaffStartupException;
 import io.flagstaff.store.FeatureStore;
 import io.flagstaff.store.FileFeatureStore;
 import io.flagstaff.store.InMemoryFeatureStore;
@@ -26,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +47,8 @@ import org.springframework.core.io.ResourceLoader;
  * declares a {@link FeatureStore}.
  */
 @Import({ FeatureStoreConfigurations.FileStore.class, FeatureStoreConfigurations.MemoryStore.class,
-		FeatureStoreConfigurations.JdbcStore.class, FeatureStoreConfigurations.RedisStore.class })
+		FeatureStoreConfigurations.JdbcStore.class, FeatureStoreConfigurations.RedisStore.class,
+		FeatureStoreConfigurations.NoStore.class })
 final class FeatureStoreConfigurations {
 
 	private static final Log logger = LogFactory.getLog(FeatureStoreConfigurations.class);
@@ -54,13 +57,40 @@ final class FeatureStoreConfigurations {
 	}
 
 	static Resource existing(ResourceLoader loader, String location) {
-		Resource resource = loader.getResource(location);
+		return existing(loader, "flagstaff.features-location", location);
+	}
+
+	static Resource existing(ResourceLoader loader, String property, String location) {
+		// a plain path names a file, as documented (a resource loader reads it from the
+		// class path)
+		boolean plainPath = isFile(location) && !location.startsWith("file:");
+		Resource resource = loader.getResource(plainPath ? "file:" + location : location);
 		if (!resource.exists()) {
-			throw new IllegalStateException("flagstaff.features-location: " + location
-					+ " does not exist: add the flag document there, point flagstaff.features-location at it, "
-					+ "or declare a FeatureStore bean");
+			throw new FlagstaffStartupException(property + "=" + location + " names no flag document",
+					"Add the flag document at " + location + ", point " + property
+							+ " at it, or declare a FeatureStore bean");
 		}
 		return resource;
+	}
+
+	/**
+	 * Says at startup that a shared store does not read the features location, when the
+	 * application set one.
+	 */
+	static void ignoredFeaturesLocation(Environment environment, String type) {
+		String location = Binder.get(environment).bind("flagstaff.features-location", String.class).orElse(null);
+		if (location != null) {
+			String bootstrap = Binder.get(environment)
+				.bind("flagstaff.store.bootstrap-location", String.class)
+				.orElse(null);
+			logger.warn("flagstaff.features-location (" + location + ") is not used with flagstaff.store.type=" + type
+					+ ": the flags live in the store. "
+					+ ((bootstrap != null)
+							? "The store is bootstrapped from " + bootstrap + " (remove "
+									+ "flagstaff.features-location)."
+							: "To create the flags the store lacks from that document at startup, set "
+									+ "flagstaff.store.bootstrap-location=" + location + "."));
+		}
 	}
 
 	static boolean isFile(String location) {
@@ -73,7 +103,7 @@ final class FeatureStoreConfigurations {
 			return FeatureDocuments.parse(text, location);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("flagstaff.features-location: cannot read " + location, ex);
+			throw new UncheckedIOException("Cannot read the flag document " + location, ex);
 		}
 	}
 
@@ -129,12 +159,15 @@ final class FeatureStoreConfigurations {
 
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean(FeatureStore.class)
-		JdbcFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, ObjectProvider<DataSource> dataSource) {
+		JdbcFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, ObjectProvider<DataSource> dataSource,
+				Environment environment) {
 			DataSource source = dataSource.getIfUnique();
 			if (source == null) {
-				throw new IllegalStateException("flagstaff.store.type=jdbc needs exactly one DataSource bean: "
-						+ "configure spring.datasource.* or declare a FeatureStore bean");
+				throw new FlagstaffStartupException("flagstaff.store.type=jdbc needs exactly one DataSource bean",
+						"Configure spring.datasource.* (with spring-boot-starter-jdbc and the database's driver) or "
+								+ "declare a FeatureStore bean");
 			}
+			ignoredFeaturesLocation(environment, "jdbc");
 			FlagstaffProperties.Jdbc jdbc = properties.getStore().getJdbc();
 			return JdbcFeatureStore.builder(source)
 				.tablePrefix(jdbc.getTablePrefix())
@@ -150,7 +183,9 @@ final class FeatureStoreConfigurations {
 	@ConditionalOnProperty(name = "flagstaff.store.type", havingValue = "redis")
 	static class RedisStore {
 
-		static RedisFeatureStore build(FlagstaffProperties properties, Supplier<RedisURI> connection) {
+		static RedisFeatureStore build(FlagstaffProperties properties, Environment environment,
+				Supplier<RedisURI> connection) {
+			ignoredFeaturesLocation(environment, "redis");
 			FlagstaffProperties.Redis redis = properties.getStore().getRedis();
 			String uri = redis.getUri();
 			return ((uri != null) ? RedisFeatureStore.builder(uri) : RedisFeatureStore.builder(connection.get()))
@@ -167,7 +202,7 @@ final class FeatureStoreConfigurations {
 			@ConditionalOnMissingBean(FeatureStore.class)
 			RedisFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, Environment environment,
 					ObjectProvider<DataRedisConnectionDetails> connectionDetails) {
-				return build(properties, () -> {
+				return build(properties, environment, () -> {
 					DataRedisConnectionDetails details = connectionDetails.getIfUnique();
 					return (details != null) ? RedisConnectionUri.of(details, environment)
 							: RedisConnectionUri.of(environment);
@@ -183,9 +218,24 @@ final class FeatureStoreConfigurations {
 			@Bean(destroyMethod = "close")
 			@ConditionalOnMissingBean(FeatureStore.class)
 			RedisFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, Environment environment) {
-				return build(properties, () -> RedisConnectionUri.of(environment));
+				return build(properties, environment, () -> RedisConnectionUri.of(environment));
 			}
 
+		}
+
+	}
+
+	/**
+	 * Explains, when no store was configured and the application declares none, why:
+	 * imported last, so that it sees every store the others registered.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class NoStore {
+
+		@Bean
+		@ConditionalOnMissingBean(FeatureStore.class)
+		FeatureStore flagstaffFeatureStore(Environment environment, ResourceLoader loader) {
+			throw UnavailableStore.explain(environment, loader.getClassLoader());
 		}
 
 	}

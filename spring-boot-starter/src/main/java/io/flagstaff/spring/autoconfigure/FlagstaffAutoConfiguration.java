@@ -10,7 +10,8 @@ import io.flagstaff.spring.FeatureScopeTaskDecorator;
 import io.flagstaff.spring.aop.FeatureCalls;
 import io.flagstaff.spring.web.DefaultFeatureContextResolver;
 import io.flagstaff.store.FeatureStore;
-import org.jspecify.annotations.Nullable;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +21,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 
 /**
  * Auto-configures a {@link Flagstaff} over the configured {@link FeatureStore}, the
@@ -37,6 +37,8 @@ import org.springframework.util.StringUtils;
 @Import(FeatureStoreConfigurations.class)
 public final class FlagstaffAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(FlagstaffAutoConfiguration.class);
+
 	/**
 	 * The evaluator, closed with the context.
 	 * @param store the store
@@ -51,21 +53,17 @@ public final class FlagstaffAutoConfiguration {
 	@ConditionalOnMissingBean
 	Flagstaff flagstaff(FeatureStore store, FlagstaffProperties properties, Environment environment,
 			ObjectProvider<FlagstaffListener> listeners, ObjectProvider<FlagstaffBuilderCustomizer> customizers) {
+		FlagEnvironment flagEnvironment = FlagEnvironment.of(properties, environment);
 		Flagstaff.Builder builder = Flagstaff.builder(store)
-			.environment(flagEnvironment(properties, environment))
+			.environment(flagEnvironment.name())
 			.strict(properties.isStrict())
 			.usageStatistics(properties.isUsageStatistics());
 		listeners.orderedStream().forEach(builder::listener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
-	}
-
-	static @Nullable String flagEnvironment(FlagstaffProperties properties, Environment environment) {
-		if (StringUtils.hasText(properties.getEnvironment())) {
-			return properties.getEnvironment();
-		}
-		String[] profiles = environment.getActiveProfiles();
-		return (profiles.length > 0) ? profiles[0] : null;
+		Flagstaff flagstaff = builder.build();
+		logger.info(flagEnvironment.describe());
+		logger.info("Flagstaff serves " + flagstaff.snapshot().featureKeys().size() + " flag(s) from " + store);
+		return flagstaff;
 	}
 
 	/**

@@ -7,7 +7,9 @@ import io.flagstaff.Flagstaff;
 import io.flagstaff.hygiene.HygieneInspector;
 import io.flagstaff.spring.actuate.FeatureStoreHealthIndicator;
 import io.flagstaff.spring.actuate.FeaturesEndpoint;
+import io.flagstaff.spring.actuate.ReadOnlyFeaturesEndpoint;
 import io.flagstaff.spring.actuate.WritableFeaturesEndpoint;
+import io.flagstaff.spring.diagnostics.ReloadProblems;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -25,9 +27,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configures the {@code features} actuator endpoint (read-only unless
- * {@code flagstaff.actuator.writes-enabled=true}), whose list carries the
- * {@link HygieneInspector}'s report when there is one, and the {@code flagstaff} health
- * indicator.
+ * {@code flagstaff.actuator.writes-enabled=true}: writes then answer 405 naming that
+ * property), whose list carries the {@link HygieneInspector}'s report when there is one,
+ * and the {@code flagstaff} health indicator, which reports the reload problems while the
+ * last good flags are served.
  */
 @AutoConfiguration(after = { FlagstaffAutoConfiguration.class, FlagstaffHygieneAutoConfiguration.class })
 @ConditionalOnBean(Flagstaff.class)
@@ -42,9 +45,9 @@ public final class FlagstaffEndpointAutoConfiguration {
 		@ConditionalOnMissingBean(FeaturesEndpoint.class)
 		@ConditionalOnBooleanProperty(name = "flagstaff.actuator.writes-enabled", havingValue = false,
 				matchIfMissing = true)
-		FeaturesEndpoint featuresEndpoint(Flagstaff flagstaff, FlagstaffProperties properties,
+		ReadOnlyFeaturesEndpoint featuresEndpoint(Flagstaff flagstaff, FlagstaffProperties properties,
 				ObjectProvider<HygieneInspector> hygiene, ApplicationContext context) {
-			return new FeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(), Clock.systemUTC(),
+			return new ReadOnlyFeaturesEndpoint(flagstaff, properties.getActuator().getAuditLimit(), Clock.systemUTC(),
 					hygiene.getIfUnique(), Instant.ofEpochMilli(context.getStartupDate()));
 		}
 
@@ -66,8 +69,9 @@ public final class FlagstaffEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "flagstaffHealthIndicator")
-		FeatureStoreHealthIndicator flagstaffHealthIndicator(Flagstaff flagstaff) {
-			return new FeatureStoreHealthIndicator(flagstaff);
+		FeatureStoreHealthIndicator flagstaffHealthIndicator(Flagstaff flagstaff,
+				ObjectProvider<ReloadProblems> problems) {
+			return new FeatureStoreHealthIndicator(flagstaff, problems.getIfUnique());
 		}
 
 	}

@@ -38,13 +38,15 @@ import org.springframework.context.annotation.Import;
 public final class FlagstaffFeedbackAutoConfiguration {
 
 	/**
-	 * Keeps feedback in memory when no other store is configured: lost on restart.
+	 * Keeps feedback in memory when no other store is configured: lost on restart, and
+	 * bounded per flag ({@code flagstaff.feedback.max-per-feature}).
+	 * @param properties the properties (the bound)
 	 * @return the store
 	 */
 	@Bean
 	@ConditionalOnMissingBean(FeedbackStore.class)
-	InMemoryFeedbackStore flagstaffFeedbackStore() {
-		return new InMemoryFeedbackStore();
+	InMemoryFeedbackStore flagstaffFeedbackStore(FlagstaffProperties properties) {
+		return new InMemoryFeedbackStore(properties.getFeedback().getMaxPerFeature());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.flagstaff.store.StoreBootstrap;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,8 +34,9 @@ public class FlagstaffProperties {
 	private @Nullable String environment;
 
 	/**
-	 * Whether evaluating an unknown flag throws instead of returning the default. Meant
-	 * for tests.
+	 * Whether flag keys are checked strictly: startup fails when code names a flag key
+	 * (@FeatureToggle, @Variant, a strategy) that no flag has, instead of logging a
+	 * warning, and evaluating an unknown flag throws instead of returning the default.
 	 */
 	private boolean strict;
 
@@ -281,6 +283,12 @@ public class FlagstaffProperties {
 		 */
 		private int maxRating = 5;
 
+		/**
+		 * How many entries the in-memory feedback store keeps per flag (the newest);
+		 * older ones are dropped and counted. Not used by the JDBC feedback store.
+		 */
+		private int maxPerFeature = 1_000;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -303,6 +311,14 @@ public class FlagstaffProperties {
 
 		public void setMaxRating(int maxRating) {
 			this.maxRating = maxRating;
+		}
+
+		public int getMaxPerFeature() {
+			return this.maxPerFeature;
+		}
+
+		public void setMaxPerFeature(int maxPerFeature) {
+			this.maxPerFeature = maxPerFeature;
 		}
 
 	}
@@ -381,6 +397,20 @@ public class FlagstaffProperties {
 		 */
 		private boolean inMemoryChanges = true;
 
+		/**
+		 * Location of a flag document (native YAML/JSON or the legacy JSON format) that
+		 * seeds a writable store at startup, before any request is served: see
+		 * 'bootstrap-mode'. Writes are audited with the actor 'bootstrap'.
+		 */
+		private @Nullable String bootstrapLocation;
+
+		/**
+		 * What the bootstrap writes: 'missing' creates every flag and segment of the
+		 * bootstrap document that the store lacks and never changes one it holds;
+		 * 'if-empty' seeds the store only when it holds no flag; 'none' never writes.
+		 */
+		private StoreBootstrap.Mode bootstrapMode = StoreBootstrap.Mode.MISSING;
+
 		private final Jdbc jdbc = new Jdbc();
 
 		private final Redis redis = new Redis();
@@ -415,6 +445,22 @@ public class FlagstaffProperties {
 
 		public void setInMemoryChanges(boolean inMemoryChanges) {
 			this.inMemoryChanges = inMemoryChanges;
+		}
+
+		public @Nullable String getBootstrapLocation() {
+			return this.bootstrapLocation;
+		}
+
+		public void setBootstrapLocation(@Nullable String bootstrapLocation) {
+			this.bootstrapLocation = bootstrapLocation;
+		}
+
+		public StoreBootstrap.Mode getBootstrapMode() {
+			return this.bootstrapMode;
+		}
+
+		public void setBootstrapMode(StoreBootstrap.Mode bootstrapMode) {
+			this.bootstrapMode = bootstrapMode;
 		}
 
 	}

@@ -10,8 +10,6 @@ import io.flagstaff.Flagstaff;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.VariantDefinition;
 import io.flagstaff.spring.FeatureStrategyException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -25,8 +23,6 @@ import org.springframework.util.Assert;
  * variant. Fails startup with a {@link FeatureStrategyException} otherwise.
  */
 public final class StrategyValidator implements SmartInitializingSingleton, BeanFactoryAware {
-
-	private static final Log logger = LogFactory.getLog(StrategyValidator.class);
 
 	private final List<StrategyGroup> groups;
 
@@ -67,8 +63,8 @@ public final class StrategyValidator implements SmartInitializingSingleton, Bean
 			}
 			FeatureDefinition definition = flagstaff.snapshot().definition(group.feature());
 			if (definition == null) {
-				logger.warn("Feature '" + group.feature() + "' routed by " + group.describe()
-						+ " is not configured: every call goes to the default bean until it is");
+				// an unknown key is reported by the key check (once per key, with the
+				// closest defined keys)
 				continue;
 			}
 			Set<String> configured = new LinkedHashSet<>();

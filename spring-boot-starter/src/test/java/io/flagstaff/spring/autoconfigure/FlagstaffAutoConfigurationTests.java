@@ -209,7 +209,7 @@ class FlagstaffAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("classpath:nowhere.yml does not exist"));
+				.hasMessageContaining("flagstaff.features-location=classpath:nowhere.yml names no flag document"));
 	}
 
 	@Test

@@ -66,7 +66,15 @@ class FlagstaffExperimentAutoConfigurationTests {
 				.isEqualTo(ExperimentTracker.DEFAULT_MAX_KEYS_PER_FEATURE);
 			assertThat(properties.getHygiene().getNotEvaluatedFor()).isEqualTo(HygieneInspector.DEFAULT_PERIOD);
 			assertThat(properties.getHealth().getTraffic().getInterval()).isEqualTo(Duration.ofMinutes(1));
+			assertThat(context.getBean(InMemoryFeedbackStore.class).maxPerFeature())
+				.isEqualTo(InMemoryFeedbackStore.DEFAULT_MAX_PER_FEATURE);
 		});
+	}
+
+	@Test
+	void boundsTheInMemoryFeedbackPerFlag() {
+		this.runner.withPropertyValues("flagstaff.feedback.max-per-feature=50")
+			.run((context) -> assertThat(context.getBean(InMemoryFeedbackStore.class).maxPerFeature()).isEqualTo(50));
 	}
 
 	@Test

@@ -61,6 +61,12 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
 	private static final long RETRY_MILLIS = 250;
 
+	/**
+	 * How many times the schema DDL runs before its failure is reported: each race with
+	 * another instance creating the same tables costs one attempt per statement at most.
+	 */
+	private static final int SCHEMA_ATTEMPTS = 10;
+
 	private volatile @Nullable ScheduledExecutorService poller;
 
 	private final AtomicBoolean retryScheduled = new AtomicBoolean();
@@ -159,12 +165,21 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(true);
 		try {
-			tables.createSchema(connection);
-		}
-		catch (SQLException ex) {
-			// another instance may be creating the same tables right now: the DDL is
-			// idempotent
-			tables.createSchema(connection);
+			for (int attempt = 1;; attempt++) {
+				try {
+					tables.createSchema(connection);
+					return;
+				}
+				catch (SQLException ex) {
+					// other instances may be creating the same tables right now
+					// (PostgreSQL
+					// then reports a duplicate catalog entry): the DDL is idempotent, so
+					// running it again after they finished succeeds
+					if (attempt >= SCHEMA_ATTEMPTS) {
+						throw ex;
+					}
+				}
+			}
 		}
 		finally {
 			connection.setAutoCommit(autoCommit);
