@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * runs: the transition is decided and queued under a short lock, and the queue is drained
  * by one thread at a time, the reporting thread or the one already draining. A subscriber
  * that throws is logged and does not keep the others from hearing. Changes are delivered
- * at once on the reporting thread. Thread-safe.
+ * at once on the reporting thread. A subscriber that throws anything short of a
+ * {@link VirtualMachineError} is logged and keeps being told. Thread-safe.
  */
 final class StoreListeners {
 
@@ -49,7 +50,19 @@ final class StoreListeners {
 
 	void changed() {
 		for (StoreListener listener : this.listeners) {
-			listener.changed();
+			deliver(StoreListener::changed, listener);
+		}
+	}
+
+	/**
+	 * Tells every subscriber what writes changed; remembers the revision they reached.
+	 */
+	void announced(StoreChange change) {
+		synchronized (this.revisionLock) {
+			this.seenRevision = Math.max(this.seenRevision, change.toRevision());
+		}
+		for (StoreListener listener : this.listeners) {
+			deliver((each) -> each.changed(change), listener);
 		}
 	}
 
@@ -133,8 +146,11 @@ final class StoreListeners {
 		try {
 			event.accept(listener);
 		}
-		catch (RuntimeException ex) {
-			logger.log(Level.WARNING, "A store listener failed on an outage announcement", ex);
+		catch (VirtualMachineError error) {
+			throw error;
+		}
+		catch (Throwable ex) {
+			logger.log(Level.WARNING, "Store listener " + listener + " failed; it keeps being told of changes", ex);
 		}
 	}
 
