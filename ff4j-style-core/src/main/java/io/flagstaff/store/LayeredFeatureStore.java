@@ -110,9 +110,9 @@ public final class LayeredFeatureStore extends ForwardingWritableFeatureStore {
 	}
 
 	/**
-	 * Subscribes to every layer. The revision of this store is the sum of the layers',
-	 * so a layer's announced change says nothing about it: every change is passed on as
-	 * one to read whole.
+	 * Subscribes to every layer. The revision of this store is the sum of the layers', so
+	 * a layer's announced change says nothing about it: every change is passed on as one
+	 * to read whole.
 	 */
 	@Override
 	public AutoCloseable subscribe(StoreListener listener) {
