@@ -1,6 +1,8 @@
 package io.flagstaff.store;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -65,6 +67,28 @@ public record StoreChange(long fromRevision, long toRevision, Set<String> featur
 		Set<String> keys = new HashSet<>(this.features);
 		keys.addAll(next.features);
 		return new StoreChange(this.fromRevision, next.toRevision, keys, this.segments || next.segments);
+	}
+
+	/**
+	 * Merges announcements received together, in the order received, so that a burst is
+	 * read once: each change that starts where the previous one ends (or before) is
+	 * merged into it; one that starts later begins a new change (a revision between them
+	 * is unaccounted for, and the listener reads everything).
+	 * @param changes the changes, oldest first
+	 * @return the merged changes, oldest first
+	 */
+	public static List<StoreChange> merge(List<StoreChange> changes) {
+		List<StoreChange> merged = new ArrayList<>();
+		for (StoreChange change : changes) {
+			int last = merged.size() - 1;
+			if (last >= 0 && change.fromRevision <= merged.get(last).toRevision) {
+				merged.set(last, merged.get(last).then(change));
+			}
+			else {
+				merged.add(change);
+			}
+		}
+		return merged;
 	}
 
 }

@@ -414,27 +414,17 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	 * merged into one change, so that a burst costs one read.
 	 */
 	private void deliverMessages() {
-		StoreChange merged = null;
+		List<StoreChange> changes = new ArrayList<>();
 		boolean everything = false;
 		String message;
 		while ((message = this.messages.poll()) != null) {
 			StoreChange change = parse(message);
-			if (change == null) {
-				everything = true;
+			if (change != null) {
+				changes.add(change);
 			}
-			else if (merged != null && change.fromRevision() <= merged.toRevision()) {
-				merged = merged.then(change);
-			}
-			else {
-				if (merged != null) {
-					changeAnnounced(merged);
-				}
-				merged = change;
-			}
+			everything |= change == null;
 		}
-		if (merged != null) {
-			changeAnnounced(merged);
-		}
+		StoreChange.merge(changes).forEach(this::changeAnnounced);
 		if (everything) {
 			checkRevision();
 		}
