@@ -369,18 +369,16 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	 */
 	private boolean storeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry, String source) {
 		for (int attempt = 1;; attempt++) {
-			StoreContent content = checkedContent();
-			FeatureSet before = content.features();
-			FeatureSet after = withSegment(before, name, conditions);
-			WriteCheck.check(this, before, after, source);
-			WriteOutcome outcome = settle(content, after, writeSegment(name, conditions, entry, content.revision()),
-					Set.of(), true);
+			Checked checked = check((before) -> withSegment(before, name, conditions), source);
+			StoreContent content = checked.content();
+			WriteOutcome outcome = settle(content, checked.after(),
+					writeSegment(name, conditions, entry, content.revision()), Set.of(), true);
 			if (outcome.kind() == WriteOutcome.Kind.VERSION_MOVED) {
 				throw new IllegalStateException(this + " answered " + outcome + " to a segment write; segments have "
 						+ "no version: answer stored or revisionMoved");
 			}
 			if (stored(outcome, name, 0, attempt, true, source)) {
-				return before.segments().containsKey(name);
+				return content.features().segments().containsKey(name);
 			}
 		}
 	}
@@ -426,10 +424,9 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	 */
 	private WriteOutcome checkedWrite(String key, String source, UnaryOperator<FeatureSet> change,
 			LongFunction<WriteOutcome> write) {
-		StoreContent content = checkedContent();
-		FeatureSet after = change.apply(content.features());
-		WriteCheck.check(this, content.features(), after, source);
-		return settle(content, after, write.apply(content.revision()), Set.of(key), false);
+		Checked checked = check(change, source);
+		return settle(checked.content(), checked.after(), write.apply(checked.content().revision()), Set.of(key),
+				false);
 	}
 
 	/**
@@ -451,13 +448,34 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 		return outcome;
 	}
 
-	private StoreContent checkedContent() {
-		StoreContent content = this.checked.get();
-		if (content == null) {
-			content = contentToCheck();
-			this.checked.set(content);
+	/**
+	 * Checks a write on the content kept from earlier writes, or read now; a write the
+	 * kept content rejects is checked again on content read now before it is refused,
+	 * since the kept content may be behind.
+	 */
+	private Checked check(UnaryOperator<FeatureSet> change, String source) {
+		StoreContent kept = this.checked.get();
+		if (kept != null) {
+			FeatureSet after = change.apply(kept.features());
+			try {
+				WriteCheck.check(this, kept.features(), after, source);
+				return new Checked(kept, after);
+			}
+			catch (FeatureConfigException ex) {
+				this.checked.compareAndSet(kept, null);
+			}
 		}
-		return content;
+		StoreContent content = contentToCheck();
+		this.checked.set(content);
+		FeatureSet after = change.apply(content.features());
+		WriteCheck.check(this, content.features(), after, source);
+		return new Checked(content, after);
+	}
+
+	/**
+	 * A write checked on some content: that content, and the set the write leaves.
+	 */
+	private record Checked(StoreContent content, FeatureSet after) {
 	}
 
 	/**
