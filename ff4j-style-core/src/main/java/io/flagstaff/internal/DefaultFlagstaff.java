@@ -146,11 +146,17 @@ public final class DefaultFlagstaff implements Flagstaff {
 	 */
 	private void follow() {
 		synchronized (this.reloadLock) {
+			if (this.divergence != null) {
+				if (this.pending.takeAll()) {
+					reloadAll(false, false);
+				}
+				return;
+			}
 			StoreChange change = this.pending.take(this.current.storeRevision());
 			if (change == null) {
 				return;
 			}
-			if (change == PendingChanges.EVERYTHING || this.divergence != null) {
+			if (change == PendingChanges.EVERYTHING) {
 				reloadAll(false, false);
 			}
 			else if (change.segments()) {

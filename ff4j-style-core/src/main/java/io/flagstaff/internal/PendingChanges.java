@@ -39,6 +39,18 @@ final class PendingChanges {
 	}
 
 	/**
+	 * Takes everything pending, whatever the revisions (a store that diverged counts its
+	 * revisions anew).
+	 * @return whether anything was pending
+	 */
+	synchronized boolean takeAll() {
+		boolean any = this.everything || !this.changes.isEmpty();
+		this.everything = false;
+		this.changes.clear();
+		return any;
+	}
+
+	/**
 	 * Takes everything pending.
 	 * @param revision the store revision of the content held
 	 * @return {@code null} when nothing is left to read (no announcement, or only ones
