@@ -197,6 +197,18 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	}
 
 	/**
+	 * Like {@link #revisionRead(long)}, for a poll that only backs up announcements
+	 * (notifications, pub/sub): a revision newer than the last one seen counts once a
+	 * second poll finds it unchanged, so a poll that overtakes an announcement on its way
+	 * does not make subscribers read everything; a lower revision (the store lost data),
+	 * and any revision while the store is reported down, count at once.
+	 * @param revision the revision just polled
+	 */
+	protected final void revisionPolled(long revision) {
+		this.listeners.revisionPolled(revision);
+	}
+
+	/**
 	 * Tells subscribers that the content changed when an announced revision (a
 	 * notification from another instance that does not say what changed; this class
 	 * announces local writes itself) is newer than the last one seen; an older or

@@ -40,6 +40,8 @@ final class StoreListeners {
 
 	private long seenRevision = Long.MIN_VALUE;
 
+	private long polledRevision = Long.MIN_VALUE;
+
 	void add(StoreListener listener) {
 		this.listeners.add(Objects.requireNonNull(listener, "listener"));
 	}
@@ -105,6 +107,23 @@ final class StoreListeners {
 		}
 		else if (moved) {
 			changed();
+		}
+	}
+
+	/**
+	 * Like {@link #revisionRead}, for a poll that backs up announcements: a newer
+	 * revision counts only once a second poll finds it unchanged, since its announcement
+	 * may be on its way; a revision not newer than the last seen, and any revision during
+	 * an outage, count at once.
+	 */
+	void revisionPolled(long revision) {
+		boolean settled;
+		synchronized (this.revisionLock) {
+			settled = revision <= this.seenRevision || revision == this.polledRevision;
+			this.polledRevision = revision;
+		}
+		if (settled || isDown()) {
+			revisionRead(revision);
 		}
 	}
 

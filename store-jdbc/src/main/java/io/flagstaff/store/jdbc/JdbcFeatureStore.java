@@ -366,7 +366,7 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		});
 		this.poller = executor;
 		long millis = this.pollInterval.toMillis();
-		executor.scheduleWithFixedDelay(guarded(this::checkRevision), 0, millis, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(guarded(this::pollRevision), 0, millis, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -445,6 +445,10 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 				: StoreChange.ofSegments(revision);
 	}
 
+	private synchronized boolean listening() {
+		return this.listener != null;
+	}
+
 	private synchronized void startListenerIfNeeded() {
 		if (this.notifications && this.listener == null && !this.closed && this.dialect == JdbcDialect.POSTGRESQL) {
 			PostgresChangeListener started = new PostgresChangeListener(this.listenerDataSource,
@@ -468,6 +472,18 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	 * Reads the revision; tells subscribers when it moved, or when the store came back.
 	 */
 	void checkRevision() {
+		readRevision(false);
+	}
+
+	/**
+	 * The poll: while a PostgreSQL listener follows the notifications, a newer revision
+	 * counts once a second poll finds it too (its notification may be on its way).
+	 */
+	private void pollRevision() {
+		readRevision(true);
+	}
+
+	private void readRevision(boolean poll) {
 		if (this.closed) {
 			return;
 		}
@@ -480,7 +496,12 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 			retrySoon();
 			return;
 		}
-		revisionRead(current);
+		if (poll && listening()) {
+			revisionPolled(current);
+		}
+		else {
+			revisionRead(current);
+		}
 		startListenerIfNeeded();
 	}
 

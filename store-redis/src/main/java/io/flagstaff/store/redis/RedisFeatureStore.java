@@ -388,7 +388,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		this.client.addListener(stateListener);
 		executor.execute(guarded(this::subscribe));
 		long millis = this.pollInterval.toMillis();
-		executor.scheduleWithFixedDelay(guarded(this::checkRevision), millis, millis, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(guarded(this::pollRevision), millis, millis, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -506,6 +506,18 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	private void checkRevision() {
+		readRevision(false);
+	}
+
+	/**
+	 * The slow poll that backs up pub/sub: a newer revision counts once a second poll
+	 * finds it too (its message may be on its way).
+	 */
+	private void pollRevision() {
+		readRevision(true);
+	}
+
+	private void readRevision(boolean poll) {
 		if (this.closed) {
 			return;
 		}
@@ -519,7 +531,12 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			retrySoon();
 			return;
 		}
-		revisionRead(current);
+		if (poll) {
+			revisionPolled(current);
+		}
+		else {
+			revisionRead(current);
+		}
 	}
 
 	private void retrySoon() {
