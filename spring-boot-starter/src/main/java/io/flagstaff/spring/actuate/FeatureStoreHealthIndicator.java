@@ -1,6 +1,9 @@
 package io.flagstaff.spring.actuate;
 
+import java.util.Map;
+
 import io.flagstaff.Flagstaff;
+import io.flagstaff.FlagstaffEvent;
 import io.flagstaff.store.StoreContent;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -33,6 +36,13 @@ public class FeatureStoreHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("revision", content.revision())
 			.withDetail("features", content.features().features().size())
 			.withDetail("servingSnapshot", this.flagstaff.snapshot().version());
+		FlagstaffEvent.StoreDiverged divergence = this.flagstaff.divergence();
+		if (divergence != null) {
+			builder.withDetail("diverged",
+					Map.of("since", divergence.time().toString(), "servedRevision", divergence.servedRevision(),
+							"storeRevision", divergence.storeRevision(), "reason", divergence.reason(), "recovery",
+							"restore the flags into the store, or accept its content: see docs/stores.md"));
+		}
 	}
 
 }
