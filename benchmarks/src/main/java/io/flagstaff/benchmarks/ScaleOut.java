@@ -51,7 +51,7 @@ public final class ScaleOut {
 
 	private final Map<String, String> options;
 
-	private ScaleOut(Map<String, String> options) {
+	ScaleOut(Map<String, String> options) {
 		this.options = options;
 	}
 
@@ -104,7 +104,8 @@ public final class ScaleOut {
 			}
 			long heapPerInstance = (usedHeap() - heapBefore) / instances;
 			try {
-				backend.awaitFollowing();
+				// the warm-up flips also wait until every instance follows the changes (a
+				// listener that was not yet listening catches up by its poll)
 				int warmup = Integer.parseInt(this.options.get("--warmup"));
 				int changes = Integer.parseInt(this.options.get("--changes"));
 				for (int i = 0; i < warmup; i++) {
@@ -227,9 +228,6 @@ public final class ScaleOut {
 		WritableFeatureStore writer();
 
 		WritableFeatureStore instance() throws Exception;
-
-		default void awaitFollowing() throws InterruptedException {
-		}
 
 		Map<String, Long> counters() throws Exception;
 
@@ -390,13 +388,6 @@ public final class ScaleOut {
 				.build();
 			this.instances.add(store);
 			return store;
-		}
-
-		@Override
-		public void awaitFollowing() throws InterruptedException {
-			// the listeners start after the first poll: give them a moment, then flips
-			// that do not arrive in 30 s fail the run
-			Thread.sleep(1000);
 		}
 
 		@Override

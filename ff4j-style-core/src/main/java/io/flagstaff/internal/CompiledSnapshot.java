@@ -2,7 +2,6 @@ package io.flagstaff.internal;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +47,7 @@ final class CompiledSnapshot implements FeatureSnapshot {
 		this.featureSet = featureSet;
 		this.compiled = Collections.unmodifiableMap(features);
 		this.features = new CompiledFeatureTable(features);
-		this.keys = Collections.unmodifiableSet(new LinkedHashSet<>(features.keySet()));
+		this.keys = Collections.unmodifiableSet(features.keySet());
 		this.overrides = overrides;
 		this.version = version;
 		this.storeRevision = storeRevision;

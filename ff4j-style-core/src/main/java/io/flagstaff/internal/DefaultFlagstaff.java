@@ -109,7 +109,11 @@ public final class DefaultFlagstaff implements Flagstaff {
 	private CompiledSnapshot compile(@Nullable CompiledSnapshot previous, FeatureSet features, long revision,
 			Map<String, String> overrides) {
 		return SnapshotCompiler.compile(previous, features, overrides, this.lastVersion + 1, revision, this.runtime,
-				"store " + this.store.getClass().getSimpleName() + " (revision " + revision + ")");
+				source(revision));
+	}
+
+	private String source(long revision) {
+		return "store " + this.store.getClass().getSimpleName() + " (revision " + revision + ")";
 	}
 
 	@Override
@@ -179,6 +183,11 @@ public final class DefaultFlagstaff implements Flagstaff {
 		try {
 			content = this.store.load(new StoreContent(previous.featureSet(), previous.storeRevision()), change);
 		}
+		catch (FeatureConfigException ex) {
+			// read everything: the whole read reports every bad document at once
+			reloadAll(false, false);
+			return;
+		}
 		catch (RuntimeException ex) {
 			failed(ex, false);
 			return;
@@ -190,7 +199,8 @@ public final class DefaultFlagstaff implements Flagstaff {
 		}
 		CompiledSnapshot next;
 		try {
-			next = compile(previous, content.features(), change.toRevision(), this.overrides.current());
+			next = SnapshotCompiler.compile(previous, content.features(), change.features(), this.overrides.current(),
+					this.lastVersion + 1, change.toRevision(), this.runtime, source(change.toRevision()));
 		}
 		catch (FeatureConfigException ex) {
 			reloadAll(false, false);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureConfigException;
@@ -62,7 +63,7 @@ public final class SnapshotCompiler {
 	 * @return the new problems in document order; empty when the change adds none
 	 */
 	public static List<ConfigProblem> introducedProblems(FeatureSet before, FeatureSet after) {
-		Set<String> scope = affected(before, after, Set.of());
+		Set<String> scope = affected(before, after, null, Set.of());
 		List<ConfigProblem> problems = problems(after, scope);
 		if (problems.isEmpty()) {
 			return problems;
@@ -85,6 +86,19 @@ public final class SnapshotCompiler {
 	 */
 	static CompiledSnapshot compile(@Nullable CompiledSnapshot previous, FeatureSet featureSet,
 			Map<String, String> overrides, long version, long storeRevision, EvaluationRuntime runtime, String source) {
+		return compile(previous, featureSet, null, overrides, version, storeRevision, runtime, source);
+	}
+
+	/**
+	 * Compiles a set into a snapshot, as
+	 * {@link #compile(CompiledSnapshot, FeatureSet, Map, long, long, EvaluationRuntime, String)}
+	 * does, when only some flags can differ from the previous snapshot's (an announced
+	 * change): only those are compared.
+	 * @param candidates the flags that may differ, or {@code null} to compare all
+	 */
+	static CompiledSnapshot compile(@Nullable CompiledSnapshot previous, FeatureSet featureSet,
+			@Nullable Set<String> candidates, Map<String, String> overrides, long version, long storeRevision,
+			EvaluationRuntime runtime, String source) {
 		Set<String> scope = null;
 		Map<String, CompiledFeature> shared = Map.of();
 		if (previous != null) {
@@ -94,7 +108,7 @@ public final class SnapshotCompiler {
 					overridden.add(key);
 				}
 			}
-			scope = affected(previous.featureSet(), featureSet, overridden);
+			scope = affected(previous.featureSet(), featureSet, candidates, overridden);
 			shared = previous.compiled();
 		}
 		Compilation compilation = new Compilation(featureSet, overrides, runtime, scope);
@@ -106,16 +120,19 @@ public final class SnapshotCompiler {
 	}
 
 	/**
-	 * Returns the flags a change touches: those whose definition differs (or that are in
-	 * {@code alsoChanged}) and, transitively, the flags of either set that require one of
-	 * them; {@code null} (everything) when the segments differ.
+	 * Returns the flags a change touches: those whose definition differs (among the
+	 * candidates, when given; or that are in {@code alsoChanged}) and, transitively, the
+	 * flags of either set that require one of them; {@code null} (everything) when the
+	 * segments differ.
 	 */
-	private static @Nullable Set<String> affected(FeatureSet before, FeatureSet after, Set<String> alsoChanged) {
+	private static @Nullable Set<String> affected(FeatureSet before, FeatureSet after, @Nullable Set<String> candidates,
+			Set<String> alsoChanged) {
 		if (!before.segments().equals(after.segments())) {
 			return null;
 		}
 		Deque<String> pending = new ArrayDeque<>(alsoChanged);
-		for (String key : union(before.features().keySet(), after.features().keySet())) {
+		for (String key : (candidates != null) ? candidates
+				: union(before.features().keySet(), after.features().keySet())) {
 			if (!Objects.equals(before.features().get(key), after.features().get(key))) {
 				pending.add(key);
 			}
@@ -208,18 +225,22 @@ public final class SnapshotCompiler {
 		 * scope taken from {@code shared}.
 		 */
 		Map<String, CompiledFeature> run(Map<String, CompiledFeature> shared) {
-			if (this.scope == null) {
+			Set<String> scope = this.scope;
+			if (scope == null) {
 				this.conditions.compileAllSegments();
 			}
-			Map<String, CompiledFeature> compiled = new LinkedHashMap<>();
+			Map<String, CompiledFeature> compiled = (scope != null) ? new LinkedHashMap<>(shared)
+					: new LinkedHashMap<>();
 			List<CompiledFeature> recompiled = new ArrayList<>();
-			for (FeatureDefinition feature : this.set.features().values()) {
-				CompiledFeature result = inScope(feature.key()) ? feature(feature) : shared.get(feature.key());
+			for (String key : (scope != null) ? new TreeSet<>(scope) : this.set.features().keySet()) {
+				FeatureDefinition feature = this.set.features().get(key);
+				CompiledFeature result = (feature != null) ? feature(feature) : null;
 				if (result != null) {
-					compiled.put(feature.key(), result);
-					if (inScope(feature.key())) {
-						recompiled.add(result);
-					}
+					compiled.put(key, result);
+					recompiled.add(result);
+				}
+				else {
+					compiled.remove(key);
 				}
 			}
 			checkCycles();
@@ -227,10 +248,6 @@ public final class SnapshotCompiler {
 				link(recompiled, compiled);
 			}
 			return compiled;
-		}
-
-		private boolean inScope(String key) {
-			return this.scope == null || this.scope.contains(key);
 		}
 
 		private @Nullable CompiledFeature feature(FeatureDefinition feature) {
@@ -388,10 +405,8 @@ public final class SnapshotCompiler {
 		private void checkCycles() {
 			Map<String, Integer> state = new HashMap<>();
 			Set<String> reported = new HashSet<>();
-			for (String key : this.set.features().keySet()) {
-				if (inScope(key)) {
-					visit(key, new ArrayList<>(), state, reported);
-				}
+			for (String key : (this.scope != null) ? new TreeSet<>(this.scope) : this.set.features().keySet()) {
+				visit(key, new ArrayList<>(), state, reported);
 			}
 		}
 
