@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScaleOutTests {
 
 	private static ScaleOut scaleOut(String store) {
-		return new ScaleOut(Map.of("--store", store, "--changes", "5", "--warmup", "2", "--redis",
-				"redis://127.0.0.1:6379", "--jdbc", "jdbc:postgresql://127.0.0.1:5432/test", "--jdbc-user", "postgres"));
+		return new ScaleOut(
+				Map.of("--store", store, "--changes", "5", "--warmup", "2", "--redis", "redis://127.0.0.1:6379",
+						"--jdbc", "jdbc:postgresql://127.0.0.1:5432/test", "--jdbc-user", "postgres"));
 	}
 
 	@Test
