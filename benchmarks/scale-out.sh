@@ -13,7 +13,8 @@ instances=${2:-1,10,50,100}
 flags=${3:-1,1000,10000}
 changes=${4:-200}
 
-jar=benchmarks/target/benchmarks.jar
+# SCALE_OUT_JAR: a copy of the jar to run, so that a build meanwhile does not replace it under the run
+jar=${SCALE_OUT_JAR:-benchmarks/target/benchmarks.jar}
 if [[ ! -f $jar ]]; then
 	./mvnw -q -pl benchmarks -am package -DskipTests
 fi

@@ -174,8 +174,11 @@ public final class DefaultFlagstaff implements Flagstaff {
 
 	/**
 	 * Reads the changed flags only; falls back to reading everything when the store went
-	 * back meanwhile or the merged content does not compile (a later write it depends on
-	 * is still being announced).
+	 * back meanwhile, when a changed document is invalid, or when the merged content does
+	 * not compile (a later write it depends on is still being announced). Content at
+	 * exactly the announced revision differs from the held one in the announced flags
+	 * only, so only those are compared; content read later (a store that reads
+	 * everything) is compared whole and keeps its own revision.
 	 */
 	private void reloadChanged(StoreChange change) {
 		CompiledSnapshot previous = this.current;
@@ -197,10 +200,12 @@ public final class DefaultFlagstaff implements Flagstaff {
 			accept(content, false, false);
 			return;
 		}
+		boolean exact = content.revision() == change.toRevision();
 		CompiledSnapshot next;
 		try {
-			next = SnapshotCompiler.compile(previous, content.features(), change.features(), this.overrides.current(),
-					this.lastVersion + 1, change.toRevision(), this.runtime, source(change.toRevision()));
+			next = SnapshotCompiler.compile(previous, content.features(), exact ? change.features() : null,
+					this.overrides.current(), this.lastVersion + 1, content.revision(), this.runtime,
+					source(content.revision()));
 		}
 		catch (FeatureConfigException ex) {
 			reloadAll(false, false);

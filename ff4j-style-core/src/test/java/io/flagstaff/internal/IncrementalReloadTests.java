@@ -107,6 +107,24 @@ class IncrementalReloadTests {
 	}
 
 	@Test
+	void aStoreThatReadsEverythingForAChangeIsComparedWholeAndKeepsItsRevision() {
+		ScriptedStore store = new ScriptedStore(generated(3));
+		store.readsEverything = true;
+		try (Flagstaff flagstaff = Flagstaff.builder(store).build()) {
+			store.writeSilently(flag("f0", false));
+			StoreChange first = StoreChange.ofFeatures(store.revision, Set.of("f0"));
+			StoreChange second = store.writeSilently(flag("f1", false));
+			store.announce(first);
+			assertThat(flagstaff.isEnabled("f0")).isFalse();
+			assertThat(flagstaff.isEnabled("f1")).as("read with f0's change, not announced yet").isFalse();
+			assertThat(compiled(flagstaff).storeRevision()).isEqualTo(store.revision);
+			store.announce(second);
+			assertThat(flagstaff.isEnabled("f1")).isFalse();
+			assertThat(store.fullReads).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void aChangeOfSegmentsReadsEverything() {
 		ScriptedStore store = new ScriptedStore(generated(3));
 		try (Flagstaff flagstaff = Flagstaff.builder(store).build()) {
@@ -262,6 +280,9 @@ class IncrementalReloadTests {
 
 		volatile CountDownLatch release = new CountDownLatch(0);
 
+		/** Whether {@code load(held, change)} reads everything, as the SPI's default. */
+		volatile boolean readsEverything;
+
 		ScriptedStore(FeatureSet set) {
 			this.set = set;
 		}
@@ -304,6 +325,9 @@ class IncrementalReloadTests {
 
 		@Override
 		public StoreContent load(StoreContent held, StoreChange change) {
+			if (this.readsEverything) {
+				return load();
+			}
 			this.partialReads.add(change.features());
 			this.reading.countDown();
 			try {
