@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.flagstaff.Evaluation;
 import io.flagstaff.ExposureListener;
@@ -72,6 +73,14 @@ public final class DefaultFlagstaff implements Flagstaff {
 	private boolean storeDown;
 
 	/**
+	 * Whether a read after an announcement failed, so the changes it was to bring are
+	 * missing: the clock's sweep reads everything again, on a thread of its own.
+	 */
+	private volatile boolean behind;
+
+	private final AtomicBoolean catchingUp = new AtomicBoolean();
+
+	/**
 	 * Loads the store, compiles the first snapshot and subscribes to changes.
 	 * @param store the store
 	 * @param environment the environment used when a context names none, or {@code null}
@@ -98,6 +107,7 @@ public final class DefaultFlagstaff implements Flagstaff {
 		this.lastVersion = this.current.version();
 		emit(new FlagstaffEvent.SnapshotSwapped(now(), this.current.version(), content.revision()));
 		this.subscription = store.subscribe(new Subscriber());
+		this.coarseClock.everySweep(this::catchUpIfBehind);
 		this.coarseClock.start();
 		// a change between the first load and the subscription would otherwise go
 		// unnoticed
@@ -241,12 +251,36 @@ public final class DefaultFlagstaff implements Flagstaff {
 			return;
 		}
 		markUp();
+		this.behind = false;
 		accept(content, rethrow, accepted);
+	}
+
+	/**
+	 * Reads everything again, on a short-lived thread, when a read failed since the last
+	 * successful full read (a timeout while the store itself stayed up would otherwise
+	 * leave this instance behind until the next change).
+	 */
+	private void catchUpIfBehind() {
+		if (!this.behind || !this.catchingUp.compareAndSet(false, true)) {
+			return;
+		}
+		Thread thread = new Thread(() -> {
+			try {
+				this.pending.everything();
+				follow();
+			}
+			finally {
+				this.catchingUp.set(false);
+			}
+		}, "flagstaff-catch-up");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private void failed(RuntimeException ex, boolean rethrow) {
 		if (!(ex instanceof FeatureConfigException)) {
 			markDown(ex);
+			this.behind = true;
 		}
 		emit(new FlagstaffEvent.ReloadFailed(now(), ex));
 		if (rethrow) {

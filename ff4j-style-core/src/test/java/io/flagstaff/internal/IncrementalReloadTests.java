@@ -125,6 +125,20 @@ class IncrementalReloadTests {
 	}
 
 	@Test
+	void anInstanceWhoseReadFailedCatchesUpWithoutWaitingForTheNextChange() {
+		ScriptedStore store = new ScriptedStore(generated(3));
+		List<FlagstaffEvent> events = new CopyOnWriteArrayList<>();
+		try (Flagstaff flagstaff = Flagstaff.builder(store).listener(events::add).build()) {
+			store.timeOutOnce = true;
+			store.write(flag("f0", false));
+			assertThat(flagstaff.isEnabled("f0")).isTrue();
+			await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !flagstaff.isEnabled("f0"));
+			assertThat(events).anyMatch(FlagstaffEvent.StoreDown.class::isInstance)
+				.anyMatch(FlagstaffEvent.StoreUp.class::isInstance);
+		}
+	}
+
+	@Test
 	void aChangeOfSegmentsReadsEverything() {
 		ScriptedStore store = new ScriptedStore(generated(3));
 		try (Flagstaff flagstaff = Flagstaff.builder(store).build()) {
@@ -283,6 +297,9 @@ class IncrementalReloadTests {
 		/** Whether {@code load(held, change)} reads everything, as the SPI's default. */
 		volatile boolean readsEverything;
 
+		/** Whether the next {@code load(held, change)} times out. */
+		volatile boolean timeOutOnce;
+
 		ScriptedStore(FeatureSet set) {
 			this.set = set;
 		}
@@ -327,6 +344,10 @@ class IncrementalReloadTests {
 		public StoreContent load(StoreContent held, StoreChange change) {
 			if (this.readsEverything) {
 				return load();
+			}
+			if (this.timeOutOnce) {
+				this.timeOutOnce = false;
+				throw new io.flagstaff.store.FeatureStoreException("read timed out");
 			}
 			this.partialReads.add(change.features());
 			this.reading.countDown();
