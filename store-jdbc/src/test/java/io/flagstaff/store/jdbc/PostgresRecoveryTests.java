@@ -71,7 +71,8 @@ class PostgresRecoveryTests {
 
 		TestDatabase.execute(this.admin, "truncate " + this.prefix + "documents, " + this.prefix + "revision");
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(FlagstaffEvent.StoreDiverged.class::isInstance));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> events.stream().anyMatch(FlagstaffEvent.StoreDiverged.class::isInstance));
 		assertThat(events).filteredOn(FlagstaffEvent.StoreDiverged.class::isInstance).singleElement();
 		assertThat(reader.isEnabled("a")).isTrue();
 		assertThat(reader.snapshot().featureKeys()).containsExactly("a", "b");

@@ -73,7 +73,9 @@ class RedisRecoveryTests {
 
 		server.restartEmpty();
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(FlagstaffEvent.StoreDiverged.class::isInstance) && own.divergence() != null);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> events.stream().anyMatch(FlagstaffEvent.StoreDiverged.class::isInstance)
+					&& own.divergence() != null);
 		assertThat(events).filteredOn(FlagstaffEvent.StoreDiverged.class::isInstance).singleElement();
 		assertThat(reader.divergence().reason()).contains("went back from 3 to 0");
 		assertThat(List.of(reader.isEnabled("a"), reader.isEnabled("b"), own.isEnabled("c"))).containsOnly(true);
