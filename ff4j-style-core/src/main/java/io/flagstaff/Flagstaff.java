@@ -42,6 +42,28 @@ public interface Flagstaff extends FeatureEvaluator, AutoCloseable {
 	void refresh();
 
 	/**
+	 * Returns whether the store went backwards (lost its data, was restored from an old
+	 * backup) and its content is refused while the last good snapshot keeps serving.
+	 * @return the divergence, or {@code null} when the snapshot follows the store
+	 */
+	default FlagstaffEvent.@Nullable StoreDiverged divergence() {
+		return null;
+	}
+
+	/**
+	 * Accepts what the store holds now, whatever its revision and even when it holds no
+	 * flags: the operator's answer to a {@link FlagstaffEvent.StoreDiverged divergence}
+	 * that is meant (the flags were really deleted, the old backup is the truth). Swaps
+	 * the snapshot like {@link #refresh()} and ends the divergence.
+	 * @throws io.flagstaff.config.FeatureConfigException when the content is invalid (the
+	 * previous snapshot keeps serving)
+	 * @throws io.flagstaff.store.FeatureStoreException when the store cannot be read
+	 */
+	default void acceptStoreContent() {
+		refresh();
+	}
+
+	/**
 	 * Returns the overrides that force flags above the store.
 	 * @return the overrides
 	 */

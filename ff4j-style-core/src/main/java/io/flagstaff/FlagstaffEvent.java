@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something that happened to a {@link Flagstaff}: a new snapshot, a failed reload, a
- * store going down or coming back. Delivered to {@link FlagstaffListener}s.
+ * store going down or coming back, a store that went backwards. Delivered to
+ * {@link FlagstaffListener}s.
  */
 public sealed interface FlagstaffEvent {
 
@@ -51,6 +52,25 @@ public sealed interface FlagstaffEvent {
 	 * @param time when
 	 */
 	record StoreUp(Instant time) implements FlagstaffEvent {
+	}
+
+	/**
+	 * The store went backwards: its revision is below the one being served, or it holds
+	 * no flags where it held some (a Redis restarted empty, truncated tables, an old
+	 * backup restored), and nothing this instance did explains it. Its content is not
+	 * swapped in: the last good snapshot keeps serving until the store holds exactly
+	 * those flags again (restored, re-bootstrapped) or an operator accepts the store's
+	 * content ({@link Flagstaff#acceptStoreContent()}). Sent once when the divergence is
+	 * found; {@link Flagstaff#divergence()} returns it while it lasts.
+	 *
+	 * @param time when it was found
+	 * @param servedRevision the store revision of the snapshot being served
+	 * @param storeRevision the revision the store holds now
+	 * @param storeFeatures how many flags the store holds now
+	 * @param reason what was found, for people
+	 */
+	record StoreDiverged(Instant time, long servedRevision, long storeRevision, int storeFeatures,
+			String reason) implements FlagstaffEvent {
 	}
 
 }

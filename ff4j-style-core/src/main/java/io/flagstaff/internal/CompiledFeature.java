@@ -78,7 +78,9 @@ final class CompiledFeature {
 
 	CompiledFeature(FeatureDefinition definition, int override, CompiledRule[] rules, Bucketer bucketer,
 			@Nullable CompiledVariants variants, @Nullable UsageCounter usage) {
-		this.key = definition.key();
+		// interned once per compile, so the table of every snapshot sharing this flag
+		// finds literal keys by identity without interning again
+		this.key = definition.key().intern();
 		this.definition = definition;
 		this.override = override;
 		this.environments = definition.environments().isEmpty() ? null

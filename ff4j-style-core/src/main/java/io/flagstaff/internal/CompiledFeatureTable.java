@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The compiled flags of a snapshot by key, in an open-addressing table (linear probing,
  * at most half full): a lookup reads the key and the flag from two arrays, without the
- * node a {@code HashMap} entry adds. Keys are interned when the table is built, so a key
- * written as a literal in application code is found by identity, without comparing
+ * node a {@code HashMap} entry adds. Keys are interned (when their flag is compiled), so
+ * a key written as a literal in application code is found by identity, without comparing
  * characters. Immutable and thread-safe once built.
  */
 final class CompiledFeatureTable {
@@ -33,7 +33,7 @@ final class CompiledFeatureTable {
 			while (this.keys[index] != null) {
 				index = (index + 1) & this.mask;
 			}
-			this.keys[index] = key.intern();
+			this.keys[index] = feature.key;
 			this.hashes[index] = hash;
 			this.features[index] = feature;
 		});

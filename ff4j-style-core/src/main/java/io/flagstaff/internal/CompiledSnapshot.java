@@ -2,7 +2,6 @@ package io.flagstaff.internal;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,15 +21,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An immutable compiled snapshot: the flags of one store revision (plus the overrides of
- * the moment), ready to evaluate without locks, I/O or logging. Thread-safe.
+ * the moment), ready to evaluate without locks, I/O or logging. The next snapshot shares
+ * the compiled flags that did not change ({@link SnapshotCompiler}). Thread-safe.
  */
 final class CompiledSnapshot implements FeatureSnapshot {
 
 	private final FeatureSet featureSet;
 
+	private final Map<String, CompiledFeature> compiled;
+
 	private final CompiledFeatureTable features;
 
 	private final Set<String> keys;
+
+	private final Map<String, String> overrides;
 
 	private final long version;
 
@@ -38,11 +42,13 @@ final class CompiledSnapshot implements FeatureSnapshot {
 
 	private final EvaluationRuntime runtime;
 
-	CompiledSnapshot(FeatureSet featureSet, Map<String, CompiledFeature> features, long version, long storeRevision,
-			EvaluationRuntime runtime) {
+	CompiledSnapshot(FeatureSet featureSet, Map<String, CompiledFeature> features, Map<String, String> overrides,
+			long version, long storeRevision, EvaluationRuntime runtime) {
 		this.featureSet = featureSet;
+		this.compiled = Collections.unmodifiableMap(features);
 		this.features = new CompiledFeatureTable(features);
-		this.keys = Collections.unmodifiableSet(new LinkedHashSet<>(features.keySet()));
+		this.keys = Collections.unmodifiableSet(features.keySet());
+		this.overrides = overrides;
 		this.version = version;
 		this.storeRevision = storeRevision;
 		this.runtime = runtime;
@@ -55,6 +61,27 @@ final class CompiledSnapshot implements FeatureSnapshot {
 
 	long storeRevision() {
 		return this.storeRevision;
+	}
+
+	/**
+	 * Returns the compiled flags by key, in document order.
+	 */
+	Map<String, CompiledFeature> compiled() {
+		return this.compiled;
+	}
+
+	/**
+	 * Returns the overrides this snapshot was compiled with.
+	 */
+	Map<String, String> overrides() {
+		return this.overrides;
+	}
+
+	/**
+	 * Returns this snapshot under another version and store revision (the same flags).
+	 */
+	CompiledSnapshot relabelled(long version, long revision) {
+		return new CompiledSnapshot(this.featureSet, this.compiled, this.overrides, version, revision, this.runtime);
 	}
 
 	@Override

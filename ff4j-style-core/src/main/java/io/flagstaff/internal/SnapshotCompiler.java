@@ -1,6 +1,8 @@
 package io.flagstaff.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureConfigException;
@@ -23,7 +26,14 @@ import org.jspecify.annotations.Nullable;
  * Compiles a {@link FeatureSet} into an immutable snapshot, and reports the semantic
  * problems of a set (operands that do not parse, unknown segments, variants and
  * prerequisites, prerequisite cycles, out-of-range percentages) for the configuration
- * parser to report with its own. Thread-safe (stateless).
+ * parser to report with its own.
+ * <p>
+ * Compilation is incremental: given the previous snapshot, only the flags whose
+ * definition (or override) differs are compiled again, with the flags that require them,
+ * directly or through other flags; every other compiled flag is shared with the previous
+ * snapshot. The set compiles as a whole would, because it compiled before: a new problem
+ * can only be in a recompiled flag or in a prerequisite cycle through one. A change of
+ * segments recompiles everything. Thread-safe (stateless).
  */
 public final class SnapshotCompiler {
 
@@ -40,23 +50,118 @@ public final class SnapshotCompiler {
 	 * @return the problems in document order; empty when the set compiles
 	 */
 	public static List<ConfigProblem> problems(FeatureSet featureSet) {
-		Compilation compilation = new Compilation(featureSet, Map.of(), null);
-		compilation.run();
+		return problems(featureSet, null);
+	}
+
+	/**
+	 * Returns the problems a change introduces: those of {@code after} that
+	 * {@code before} did not have. Only the flags the change touches are compiled (the
+	 * changed flags and those that require them); a change of segments compiles both sets
+	 * whole.
+	 * @param before the set before the change
+	 * @param after the set after it
+	 * @return the new problems in document order; empty when the change adds none
+	 */
+	public static List<ConfigProblem> introducedProblems(FeatureSet before, FeatureSet after) {
+		Set<String> scope = affected(before, after, null, Set.of());
+		List<ConfigProblem> problems = problems(after, scope);
+		if (problems.isEmpty()) {
+			return problems;
+		}
+		Set<ConfigProblem> existing = new HashSet<>(problems(before, scope));
+		return problems.stream().filter((problem) -> !existing.contains(problem)).toList();
+	}
+
+	private static List<ConfigProblem> problems(FeatureSet featureSet, @Nullable Set<String> scope) {
+		Compilation compilation = new Compilation(featureSet, Map.of(), null, scope);
+		compilation.run(Map.of());
 		return List.copyOf(compilation.problems);
 	}
 
 	/**
-	 * Compiles a set into a snapshot.
+	 * Compiles a set into a snapshot, sharing every compiled flag that did not change
+	 * with the previous snapshot.
+	 * @param previous the snapshot being replaced, or {@code null} to compile everything
 	 * @throws FeatureConfigException with every problem when the set is invalid
 	 */
-	static CompiledSnapshot compile(FeatureSet featureSet, Map<String, String> overrides, long version,
-			long storeRevision, EvaluationRuntime runtime, String source) {
-		Compilation compilation = new Compilation(featureSet, overrides, runtime);
-		Map<String, CompiledFeature> features = compilation.run();
+	static CompiledSnapshot compile(@Nullable CompiledSnapshot previous, FeatureSet featureSet,
+			Map<String, String> overrides, long version, long storeRevision, EvaluationRuntime runtime, String source) {
+		return compile(previous, featureSet, null, overrides, version, storeRevision, runtime, source);
+	}
+
+	/**
+	 * Compiles a set into a snapshot, as
+	 * {@link #compile(CompiledSnapshot, FeatureSet, Map, long, long, EvaluationRuntime, String)}
+	 * does, when only some flags can differ from the previous snapshot's (an announced
+	 * change): only those are compared.
+	 * @param candidates the flags that may differ, or {@code null} to compare all
+	 */
+	static CompiledSnapshot compile(@Nullable CompiledSnapshot previous, FeatureSet featureSet,
+			@Nullable Set<String> candidates, Map<String, String> overrides, long version, long storeRevision,
+			EvaluationRuntime runtime, String source) {
+		Set<String> scope = null;
+		Map<String, CompiledFeature> shared = Map.of();
+		if (previous != null) {
+			Set<String> overridden = new HashSet<>();
+			for (String key : union(previous.overrides().keySet(), overrides.keySet())) {
+				if (!Objects.equals(previous.overrides().get(key), overrides.get(key))) {
+					overridden.add(key);
+				}
+			}
+			scope = affected(previous.featureSet(), featureSet, candidates, overridden);
+			shared = previous.compiled();
+		}
+		Compilation compilation = new Compilation(featureSet, overrides, runtime, scope);
+		Map<String, CompiledFeature> features = compilation.run(shared);
 		if (!compilation.problems.isEmpty()) {
 			throw new FeatureConfigException(source, compilation.problems);
 		}
-		return new CompiledSnapshot(featureSet, features, version, storeRevision, runtime);
+		return new CompiledSnapshot(featureSet, features, overrides, version, storeRevision, runtime);
+	}
+
+	/**
+	 * Returns the flags a change touches: those whose definition differs (among the
+	 * candidates, when given; or that are in {@code alsoChanged}) and, transitively, the
+	 * flags of either set that require one of them; {@code null} (everything) when the
+	 * segments differ.
+	 */
+	private static @Nullable Set<String> affected(FeatureSet before, FeatureSet after, @Nullable Set<String> candidates,
+			Set<String> alsoChanged) {
+		if (!before.segments().equals(after.segments())) {
+			return null;
+		}
+		Deque<String> pending = new ArrayDeque<>(alsoChanged);
+		for (String key : (candidates != null) ? candidates
+				: union(before.features().keySet(), after.features().keySet())) {
+			if (!Objects.equals(before.features().get(key), after.features().get(key))) {
+				pending.add(key);
+			}
+		}
+		if (pending.isEmpty()) {
+			return Set.of();
+		}
+		Map<String, List<String>> dependents = new HashMap<>();
+		for (FeatureSet set : List.of(before, after)) {
+			for (FeatureDefinition feature : set.features().values()) {
+				for (Prerequisite prerequisite : feature.requires()) {
+					dependents.computeIfAbsent(prerequisite.feature(), (key) -> new ArrayList<>()).add(feature.key());
+				}
+			}
+		}
+		Set<String> affected = new HashSet<>();
+		while (!pending.isEmpty()) {
+			String key = pending.poll();
+			if (affected.add(key)) {
+				pending.addAll(dependents.getOrDefault(key, List.of()));
+			}
+		}
+		return affected;
+	}
+
+	private static Set<String> union(Set<String> first, Set<String> second) {
+		Set<String> union = new LinkedHashSet<>(first);
+		union.addAll(second);
+		return union;
 	}
 
 	/**
@@ -80,7 +185,9 @@ public final class SnapshotCompiler {
 
 	/**
 	 * One compilation: collects problems, then builds the compiled flags when there are
-	 * none.
+	 * none. With a scope, only the flags in it are compiled (and only the segments they
+	 * use), cycles are looked for from them only, and every other flag is taken from the
+	 * previous snapshot.
 	 */
 	private static final class Compilation {
 
@@ -101,25 +208,44 @@ public final class SnapshotCompiler {
 
 		private final Map<String, EvaluationRuntime> pinned = new HashMap<>();
 
-		Compilation(FeatureSet set, Map<String, String> overrides, @Nullable EvaluationRuntime runtime) {
+		/** The flags to compile, or {@code null} for all. */
+		private final @Nullable Set<String> scope;
+
+		Compilation(FeatureSet set, Map<String, String> overrides, @Nullable EvaluationRuntime runtime,
+				@Nullable Set<String> scope) {
 			this.runtime = runtime;
+			this.scope = scope;
 			this.set = set;
 			this.overrides = overrides;
 			this.conditions = new ConditionCompiler(set.segments(), this.problems);
 		}
 
-		Map<String, CompiledFeature> run() {
-			this.conditions.compileAllSegments();
-			Map<String, CompiledFeature> compiled = new LinkedHashMap<>();
-			for (FeatureDefinition feature : this.set.features().values()) {
-				CompiledFeature result = feature(feature);
+		/**
+		 * Compiles the flags in scope and returns every flag of the set, those out of
+		 * scope taken from {@code shared}.
+		 */
+		Map<String, CompiledFeature> run(Map<String, CompiledFeature> shared) {
+			Set<String> scope = this.scope;
+			if (scope == null) {
+				this.conditions.compileAllSegments();
+			}
+			Map<String, CompiledFeature> compiled = (scope != null) ? new LinkedHashMap<>(shared)
+					: new LinkedHashMap<>();
+			List<CompiledFeature> recompiled = new ArrayList<>();
+			for (String key : (scope != null) ? new TreeSet<>(scope) : this.set.features().keySet()) {
+				FeatureDefinition feature = this.set.features().get(key);
+				CompiledFeature result = (feature != null) ? feature(feature) : null;
 				if (result != null) {
-					compiled.put(feature.key(), result);
+					compiled.put(key, result);
+					recompiled.add(result);
+				}
+				else {
+					compiled.remove(key);
 				}
 			}
 			checkCycles();
-			if (this.problems.isEmpty()) {
-				link(compiled);
+			if (this.problems.isEmpty() && this.runtime != null) {
+				link(recompiled, compiled);
 			}
 			return compiled;
 		}
@@ -279,7 +405,7 @@ public final class SnapshotCompiler {
 		private void checkCycles() {
 			Map<String, Integer> state = new HashMap<>();
 			Set<String> reported = new HashSet<>();
-			for (String key : this.set.features().keySet()) {
+			for (String key : (this.scope != null) ? new TreeSet<>(this.scope) : this.set.features().keySet()) {
 				visit(key, new ArrayList<>(), state, reported);
 			}
 		}
@@ -317,8 +443,8 @@ public final class SnapshotCompiler {
 			return String.join("\n", members);
 		}
 
-		private void link(Map<String, CompiledFeature> compiled) {
-			for (CompiledFeature feature : compiled.values()) {
+		private void link(List<CompiledFeature> recompiled, Map<String, CompiledFeature> compiled) {
+			for (CompiledFeature feature : recompiled) {
 				List<Prerequisite> requires = feature.definition.requires();
 				CompiledFeature.CompiledPrerequisite[] linked = new CompiledFeature.CompiledPrerequisite[requires
 					.size()];

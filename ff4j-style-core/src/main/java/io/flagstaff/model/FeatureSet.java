@@ -20,7 +20,7 @@ public record FeatureSet(Map<String, List<Condition>> segments, Map<String, Feat
 		Map<String, List<Condition>> copiedSegments = new LinkedHashMap<>();
 		segments.forEach((name, conditions) -> copiedSegments.put(name, List.copyOf(conditions)));
 		segments = Collections.unmodifiableMap(copiedSegments);
-		Map<String, FeatureDefinition> copiedFeatures = new LinkedHashMap<>();
+		Map<String, FeatureDefinition> copiedFeatures = new LinkedHashMap<>((int) (features.size() / 0.75f) + 1);
 		features.forEach((key, feature) -> {
 			if (!key.equals(feature.key())) {
 				throw new IllegalArgumentException(

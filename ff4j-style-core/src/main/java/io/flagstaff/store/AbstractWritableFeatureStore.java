@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
@@ -31,17 +33,20 @@ import org.jspecify.annotations.Nullable;
  * together and answers with a {@link WriteOutcome}. {@code docs/writing-a-store.md} walks
  * through writing one; the contract tests in flagstaff-core's test-jar check it.
  * <p>
- * Every write except a switch-off is checked before it is stored: the whole set the write
- * would leave is compiled as the evaluator compiles it, and a write that adds a problem
- * (a rollout of 150, a prerequisite or segment nobody defines, a prerequisite cycle,
- * deleting a flag others require, a weight for a variant the flag lacks) fails with a
- * {@link FeatureConfigException} naming each problem's path and fix; nothing is stored
- * and nothing is audited. Problems the stored set already had do not block unrelated
- * writes. The write is stored only if the store's revision is still the one it was
- * checked against, so two writes that are each valid cannot together leave an invalid
- * set; when the revision moved, the write is read, checked and tried again, at most 100
- * times in all. After a stored write the subscribers are told
- * ({@link #revisionAnnounced(long)}) before the write returns.
+ * Every write except a switch-off is checked before it is stored: the flags it changes,
+ * and those that require them, are compiled as the evaluator compiles them in the set the
+ * write would leave, and a write that adds a problem (a rollout of 150, a prerequisite or
+ * segment nobody defines, a prerequisite cycle, deleting a flag others require, a weight
+ * for a variant the flag lacks) fails with a {@link FeatureConfigException} naming each
+ * problem's path and fix; nothing is stored and nothing is audited. Problems the stored
+ * set already had do not block unrelated writes. The write is stored only if the store's
+ * revision is still the one it was checked against, so two writes that are each valid
+ * cannot together leave an invalid set; when the revision moved, the write is read,
+ * checked and tried again, at most 100 times in all. The content a write is checked
+ * against is read once ({@link #contentToCheck()}) and then kept up to date by this
+ * store's own writes, so a store with one writer at a time reads it again only after
+ * someone else wrote. After a stored write the subscribers are told what it changed
+ * ({@link #changeAnnounced(StoreChange)}) before the write returns.
  * <p>
  * Thread-safe when the subclass's primitives are: writes run on the callers' threads,
  * concurrently, with no lock held by this class.
@@ -63,6 +68,12 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	private final StoreListeners listeners = new StoreListeners();
 
 	private final AtomicBoolean watching = new AtomicBoolean();
+
+	/**
+	 * The content the last write was checked against, advanced by this store's own
+	 * writes; {@code null} until read, and after a write found the store moved.
+	 */
+	private final AtomicReference<@Nullable StoreContent> checked = new AtomicReference<>();
 
 	/**
 	 * Creates the store.
@@ -186,13 +197,38 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	}
 
 	/**
+	 * Like {@link #revisionRead(long)}, for a poll that only backs up announcements
+	 * (notifications, pub/sub): a revision newer than the last one seen counts once a
+	 * second poll finds it unchanged, so a poll that overtakes an announcement on its way
+	 * does not make subscribers read everything; a lower revision (the store lost data),
+	 * and any revision while the store is reported down, count at once.
+	 * @param revision the revision just polled
+	 */
+	protected final void revisionPolled(long revision) {
+		this.listeners.revisionPolled(revision);
+	}
+
+	/**
 	 * Tells subscribers that the content changed when an announced revision (a
-	 * notification from another instance; this class announces local writes itself) is
-	 * newer than the last one seen; an older or repeated announcement is ignored.
+	 * notification from another instance that does not say what changed; this class
+	 * announces local writes itself) is newer than the last one seen; an older or
+	 * repeated announcement is ignored. The subscribers read everything.
 	 * @param revision the announced revision
 	 */
 	protected final void revisionAnnounced(long revision) {
 		this.listeners.revisionAnnounced(revision);
+	}
+
+	/**
+	 * Tells subscribers what writes made elsewhere changed (a notification from another
+	 * instance that names the flags it wrote), so they read only those flags
+	 * ({@link #load(StoreContent, StoreChange)}). Subscribers ignore a change they
+	 * already have and read everything when a change does not follow the revision they
+	 * hold.
+	 * @param change the revisions and the changed flags
+	 */
+	protected final void changeAnnounced(StoreChange change) {
+		this.listeners.announced(change);
 	}
 
 	/**
@@ -211,7 +247,7 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 		String source = describe("creating flag", key, actor);
 		for (int attempt = 1;; attempt++) {
 			// an existing key is left to the compare-and-set, which reports the conflict
-			WriteOutcome outcome = checkedWrite(source,
+			WriteOutcome outcome = checkedWrite(key, source,
 					(before) -> before.features().containsKey(key) ? before : before.with(feature),
 					(revision) -> compareAndSet(key, 0, feature, entry, revision));
 			if (stored(outcome, key, 0, attempt, false, source)) {
@@ -233,7 +269,7 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 		AuditEntry entry = entry(key, AuditAction.UPDATE, actor, current.definition(), feature, null);
 		String source = describe("updating flag", key, actor);
 		for (int attempt = 1;; attempt++) {
-			WriteOutcome outcome = checkedWrite(source, (before) -> before.with(feature),
+			WriteOutcome outcome = checkedWrite(key, source, (before) -> before.with(feature),
 					(revision) -> compareAndSet(key, expectedVersion, feature, entry, revision));
 			if (stored(outcome, key, expectedVersion, attempt, false, source)) {
 				return new VersionedFeature(feature, expectedVersion + 1);
@@ -251,7 +287,7 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 				return false;
 			}
 			AuditEntry entry = entry(key, AuditAction.DELETE, actor, current.definition(), null, null);
-			WriteOutcome outcome = checkedWrite(source, (before) -> before.without(key),
+			WriteOutcome outcome = checkedWrite(key, source, (before) -> before.without(key),
 					(revision) -> compareAndSet(key, current.version(), null, entry, revision));
 			if (stored(outcome, key, current.version(), attempt, true, source)) {
 				return true;
@@ -356,19 +392,20 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	private boolean storeSegment(String name, @Nullable List<Condition> conditions, AuditEntry entry, String source,
 			boolean onlyIfAbsent) {
 		for (int attempt = 1;; attempt++) {
-			StoreContent content = contentToCheck();
-			FeatureSet before = content.features();
-			if (onlyIfAbsent && before.segments().containsKey(name)) {
+			Checked checked = check((before) -> (onlyIfAbsent && before.segments().containsKey(name)) ? before
+					: withSegment(before, name, conditions), source);
+			StoreContent content = checked.content();
+			if (onlyIfAbsent && content.features().segments().containsKey(name)) {
 				return true;
 			}
-			WriteCheck.check(this, before, withSegment(before, name, conditions), source);
-			WriteOutcome outcome = announced(writeSegment(name, conditions, entry, content.revision()));
+			WriteOutcome outcome = settle(content, checked.after(),
+					writeSegment(name, conditions, entry, content.revision()), Set.of(), true);
 			if (outcome.kind() == WriteOutcome.Kind.VERSION_MOVED) {
 				throw new IllegalStateException(this + " answered " + outcome + " to a segment write; segments have "
 						+ "no version: answer stored or revisionMoved");
 			}
 			if (stored(outcome, name, 0, attempt, true, source)) {
-				return before.segments().containsKey(name);
+				return content.features().segments().containsKey(name);
 			}
 		}
 	}
@@ -399,9 +436,8 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 			}
 			FeatureDefinition next = change.apply(current.definition());
 			AuditEntry entry = entry(key, action, actor, current.definition(), next, reason);
-			WriteOutcome outcome = unchecked
-					? announced(compareAndSet(key, current.version(), next, entry, ANY_REVISION))
-					: checkedWrite(source, (before) -> before.with(next),
+			WriteOutcome outcome = unchecked ? uncheckedWrite(key, next, current.version(), entry)
+					: checkedWrite(key, source, (before) -> before.with(next),
 							(revision) -> compareAndSet(key, current.version(), next, entry, revision));
 			if (stored(outcome, key, current.version(), attempt, true, source)) {
 				return new VersionedFeature(next, current.version() + 1);
@@ -410,21 +446,88 @@ public abstract class AbstractWritableFeatureStore implements WritableFeatureSto
 	}
 
 	/**
-	 * Reads the content, checks the write on it and tries to store it on that revision;
+	 * Checks the write on the content to check and tries to store it on that revision;
 	 * announces a stored write.
 	 */
-	private WriteOutcome checkedWrite(String source, UnaryOperator<FeatureSet> change,
+	private WriteOutcome checkedWrite(String key, String source, UnaryOperator<FeatureSet> change,
 			LongFunction<WriteOutcome> write) {
-		StoreContent content = contentToCheck();
-		WriteCheck.check(this, content.features(), change.apply(content.features()), source);
-		return announced(write.apply(content.revision()));
+		Checked checked = check(change, source);
+		return settle(checked.content(), checked.after(), write.apply(checked.content().revision()), Set.of(key),
+				false);
 	}
 
-	private WriteOutcome announced(WriteOutcome outcome) {
-		if (outcome.kind() == WriteOutcome.Kind.STORED) {
-			this.listeners.written(outcome.revision());
+	/**
+	 * Stores a switch-off whatever the revision; when it moved the revision by exactly
+	 * one from the content to check, nobody else wrote meanwhile and that content stays
+	 * current.
+	 */
+	private WriteOutcome uncheckedWrite(String key, FeatureDefinition next, long version, AuditEntry entry) {
+		WriteOutcome outcome = compareAndSet(key, version, next, entry, ANY_REVISION);
+		if (!outcome.isStored()) {
+			return outcome;
+		}
+		StoreContent content = this.checked.get();
+		if (content != null && outcome.revision() == content.revision() + 1) {
+			return settle(content, content.features().with(next), outcome, Set.of(key), false);
+		}
+		this.checked.compareAndSet(content, null);
+		announce(outcome.revision() - 1, outcome.revision(), Set.of(key), false);
+		return outcome;
+	}
+
+	/**
+	 * Checks a write on the content kept from earlier writes, or read now; a write the
+	 * kept content rejects is checked again on content read now before it is refused,
+	 * since the kept content may be behind.
+	 */
+	private Checked check(UnaryOperator<FeatureSet> change, String source) {
+		StoreContent kept = this.checked.get();
+		if (kept != null) {
+			FeatureSet after = change.apply(kept.features());
+			try {
+				WriteCheck.check(this, kept.features(), after, source);
+				return new Checked(kept, after);
+			}
+			catch (FeatureConfigException ex) {
+				this.checked.compareAndSet(kept, null);
+			}
+		}
+		StoreContent content = contentToCheck();
+		this.checked.set(content);
+		FeatureSet after = change.apply(content.features());
+		WriteCheck.check(this, content.features(), after, source);
+		return new Checked(content, after);
+	}
+
+	/**
+	 * A write checked on some content: that content, and the set the write leaves.
+	 */
+	private record Checked(StoreContent content, FeatureSet after) {
+	}
+
+	/**
+	 * Keeps the content to check current after a write checked on it, and announces a
+	 * stored write; forgets the content when the write found the store moved.
+	 */
+	private WriteOutcome settle(StoreContent content, FeatureSet after, WriteOutcome outcome, Set<String> keys,
+			boolean segments) {
+		if (outcome.isStored()) {
+			this.checked.compareAndSet(content, new StoreContent(after, outcome.revision()));
+			announce(content.revision(), outcome.revision(), keys, segments);
+		}
+		else {
+			this.checked.compareAndSet(content, null);
 		}
 		return outcome;
+	}
+
+	private void announce(long from, long to, Set<String> keys, boolean segments) {
+		if (to > from) {
+			changeAnnounced(new StoreChange(from, to, keys, segments));
+		}
+		else {
+			revisionAnnounced(to);
+		}
 	}
 
 	/**

@@ -69,6 +69,19 @@ public final class BackupFeatureStore extends ForwardingWritableFeatureStore {
 			}
 			throw ex;
 		}
+		return saved(content);
+	}
+
+	/**
+	 * Reads the changed flags through the wrapped store, and saves the content after the
+	 * change.
+	 */
+	@Override
+	public synchronized StoreContent load(StoreContent held, StoreChange change) {
+		return saved(this.delegate.load(held, change));
+	}
+
+	private StoreContent saved(StoreContent content) {
 		this.loadedOnce = true;
 		if (content.revision() != this.savedRevision) {
 			save(content);

@@ -116,9 +116,9 @@ public final class InMemoryFeatureStore extends AbstractWritableFeatureStore {
 	 * @return the new revision
 	 */
 	public long change(UnaryOperator<FeatureSet> change) {
-		long revision = this.state.replace(change);
-		fireChanged();
-		return revision;
+		StoreChange changed = this.state.replace(change);
+		changeAnnounced(changed);
+		return changed.toRevision();
 	}
 
 	@Override

@@ -109,11 +109,34 @@ public final class LayeredFeatureStore extends ForwardingWritableFeatureStore {
 		return new FeatureSet(segments, features);
 	}
 
+	/**
+	 * Subscribes to every layer. The revision of this store is the sum of the layers', so
+	 * a layer's announced change says nothing about it: every change is passed on as one
+	 * to read whole.
+	 */
 	@Override
 	public AutoCloseable subscribe(StoreListener listener) {
+		StoreListener whole = new StoreListener() {
+
+			@Override
+			public void changed() {
+				listener.changed();
+			}
+
+			@Override
+			public void failed(Exception failure) {
+				listener.failed(failure);
+			}
+
+			@Override
+			public void recovered() {
+				listener.recovered();
+			}
+
+		};
 		List<AutoCloseable> handles = new ArrayList<>();
 		for (FeatureStore store : layers()) {
-			handles.add(store.subscribe(listener));
+			handles.add(store.subscribe(whole));
 		}
 		return () -> {
 			for (AutoCloseable handle : handles) {

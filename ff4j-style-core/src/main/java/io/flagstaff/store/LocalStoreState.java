@@ -4,10 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -112,19 +114,24 @@ final class LocalStoreState {
 	/**
 	 * Replaces the whole content (a reload from outside, or an unaudited change): flags
 	 * whose definition changed get a new version, the revision grows by one.
-	 * @return the new revision
+	 * @return what changed, up to the new revision
 	 */
-	synchronized long replace(UnaryOperator<FeatureSet> change) {
+	synchronized StoreChange replace(UnaryOperator<FeatureSet> change) {
 		FeatureSet next = Objects.requireNonNull(change.apply(this.set), "changed features");
+		Set<String> changed = new HashSet<>(this.set.features().keySet());
+		changed.removeAll(next.features().keySet());
 		for (FeatureDefinition feature : next.features().values()) {
 			FeatureDefinition before = this.set.features().get(feature.key());
 			if (!feature.equals(before)) {
 				this.versions.merge(feature.key(), 1L, Long::sum);
+				changed.add(feature.key());
 			}
 		}
 		this.versions.keySet().retainAll(next.features().keySet());
+		boolean segments = !next.segments().equals(this.set.segments());
 		this.set = next;
-		return ++this.revision;
+		this.revision++;
+		return new StoreChange(this.revision - 1, this.revision, changed, segments);
 	}
 
 	synchronized void record(AuditEntry entry) {

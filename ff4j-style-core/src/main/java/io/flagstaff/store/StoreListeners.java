@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * runs: the transition is decided and queued under a short lock, and the queue is drained
  * by one thread at a time, the reporting thread or the one already draining. A subscriber
  * that throws is logged and does not keep the others from hearing. Changes are delivered
- * at once on the reporting thread. Thread-safe.
+ * at once on the reporting thread. A subscriber that throws anything short of a
+ * {@link VirtualMachineError} is logged and keeps being told. Thread-safe.
  */
 final class StoreListeners {
 
@@ -39,6 +40,8 @@ final class StoreListeners {
 
 	private long seenRevision = Long.MIN_VALUE;
 
+	private long polledRevision = Long.MIN_VALUE;
+
 	void add(StoreListener listener) {
 		this.listeners.add(Objects.requireNonNull(listener, "listener"));
 	}
@@ -49,7 +52,19 @@ final class StoreListeners {
 
 	void changed() {
 		for (StoreListener listener : this.listeners) {
-			listener.changed();
+			deliver(StoreListener::changed, listener);
+		}
+	}
+
+	/**
+	 * Tells every subscriber what writes changed; remembers the revision they reached.
+	 */
+	void announced(StoreChange change) {
+		synchronized (this.revisionLock) {
+			this.seenRevision = Math.max(this.seenRevision, change.toRevision());
+		}
+		for (StoreListener listener : this.listeners) {
+			deliver((each) -> each.changed(change), listener);
 		}
 	}
 
@@ -96,19 +111,20 @@ final class StoreListeners {
 	}
 
 	/**
-	 * Tells every subscriber about a write this store just stored, whatever revision they
-	 * heard of: a poll may have read the write's revision first and still be reloading on
-	 * its own thread, and the writer must not return before its own subscribers have
-	 * reloaded (their reloads are serialized, so this one waits for that one and then
-	 * finds the write).
+	 * Like {@link #revisionRead}, for a poll that backs up announcements: a newer
+	 * revision counts only once a second poll finds it unchanged, since its announcement
+	 * may be on its way; a revision not newer than the last seen, and any revision during
+	 * an outage, count at once.
 	 */
-	void written(long revision) {
+	void revisionPolled(long revision) {
+		boolean settled;
 		synchronized (this.revisionLock) {
-			if (revision > this.seenRevision) {
-				this.seenRevision = revision;
-			}
+			settled = revision <= this.seenRevision || revision == this.polledRevision;
+			this.polledRevision = revision;
 		}
-		changed();
+		if (settled || isDown()) {
+			revisionRead(revision);
+		}
 	}
 
 	void revisionAnnounced(long revision) {
@@ -149,8 +165,11 @@ final class StoreListeners {
 		try {
 			event.accept(listener);
 		}
-		catch (RuntimeException ex) {
-			logger.log(Level.WARNING, "A store listener failed on an outage announcement", ex);
+		catch (VirtualMachineError error) {
+			throw error;
+		}
+		catch (Throwable ex) {
+			logger.log(Level.WARNING, "Store listener " + listener + " failed; it keeps being told of changes", ex);
 		}
 	}
 

@@ -1,9 +1,7 @@
 package io.flagstaff.store;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -14,13 +12,14 @@ import io.flagstaff.model.FeatureSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The check every write passes before it is stored: the whole set after the write must
- * not have a problem (as the evaluator's compiler reports them) that the set before it
- * did not have. Problems already stored do not block unrelated writes. A store that
- * composes others ({@link LayeredFeatureStore}) runs its writes {@link #within within
- * views}, so they are checked on what the evaluator compiles, not on one layer alone
- * (and, when a layer above could hide the write, also on the view without that layer).
- * Thread-safe.
+ * The check every write passes before it is stored: the set after the write must not have
+ * a problem (as the evaluator's compiler reports them) that the set before it did not
+ * have. Only the flags the write touches are compiled, on both sides
+ * ({@link SnapshotCompiler#introducedProblems}). Problems already stored do not block
+ * unrelated writes. A store that composes others ({@link LayeredFeatureStore}) runs its
+ * writes {@link #within within views}, so they are checked on what the evaluator
+ * compiles, not on one layer alone (and, when a layer above could hide the write, also on
+ * the view without that layer). Thread-safe.
  */
 final class WriteCheck {
 
@@ -93,12 +92,7 @@ final class WriteCheck {
 	}
 
 	private static void check(FeatureSet before, FeatureSet after, String source) {
-		List<ConfigProblem> problems = SnapshotCompiler.problems(after);
-		if (problems.isEmpty()) {
-			return;
-		}
-		Set<ConfigProblem> existing = new HashSet<>(SnapshotCompiler.problems(before));
-		List<ConfigProblem> introduced = problems.stream().filter((problem) -> !existing.contains(problem)).toList();
+		List<ConfigProblem> introduced = SnapshotCompiler.introducedProblems(before, after);
 		if (!introduced.isEmpty()) {
 			throw new FeatureConfigException(source, introduced);
 		}

@@ -5,18 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
 import io.flagstaff.store.AbstractWritableFeatureStore;
 import io.flagstaff.store.AuditEntry;
 import io.flagstaff.store.FeatureDocumentCodec;
 import io.flagstaff.store.FeatureStoreException;
+import io.flagstaff.store.StoreChange;
 import io.flagstaff.store.StoreContent;
 import io.flagstaff.store.VersionedFeature;
 import io.flagstaff.store.WriteOutcome;
@@ -29,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * version as the flag's version, the service's revision as the store's revision, and two
  * keys per audit entry ({@code audit/all/<id>}, {@code audit/by-key/<key>/<id>}) written
  * in the same transaction as the change. Changes made through other instances arrive
- * through the service's watch; a lost connection is reported as an outage and the
+ * through the service's watch, which names the keys each commit wrote, so subscribers
+ * read only the changed flags; a lost connection is reported as an outage and the
  * revision is read again when it is back. Thread-safe.
  */
 public final class KeyValueFeatureStore extends AbstractWritableFeatureStore {
@@ -84,6 +90,29 @@ public final class KeyValueFeatureStore extends AbstractWritableFeatureStore {
 			}
 		});
 		return new StoreContent(readableOnly ? collector.readable() : collector.toFeatureSet(), snapshot.revision());
+	}
+
+	/**
+	 * Reads only the flags a watched commit changed (everything after a change of
+	 * segments, or when the service is behind the announced revision: it lost data).
+	 */
+	@Override
+	public StoreContent load(StoreContent held, StoreChange change) {
+		long revision = call("read the revision", this.client::revision);
+		if (change.segments() || revision < change.toRevision()) {
+			return load();
+		}
+		Map<String, FeatureDefinition> features = new LinkedHashMap<>(held.features().features());
+		for (String key : change.features()) {
+			KeyValueService.Entry entry = call("read flag '" + key + "'", () -> this.client.get(FLAG + key));
+			if (entry != null) {
+				features.put(key, FeatureDocumentCodec.readFeature(key, entry.value(), this + " flag '" + key + "'"));
+			}
+			else {
+				features.remove(key);
+			}
+		}
+		return new StoreContent(new FeatureSet(held.features().segments(), features), change.toRevision());
 	}
 
 	@Override
@@ -167,8 +196,8 @@ public final class KeyValueFeatureStore extends AbstractWritableFeatureStore {
 		this.watch = this.client.watch(new KeyValueService.Watcher() {
 
 			@Override
-			public void changed(long revision) {
-				revisionAnnounced(revision);
+			public void changed(long revision, Set<String> keys) {
+				changeAnnounced(change(revision, keys));
 			}
 
 			@Override
@@ -184,6 +213,22 @@ public final class KeyValueFeatureStore extends AbstractWritableFeatureStore {
 
 		});
 		checkRevision();
+	}
+
+	/**
+	 * Returns what one commit changed: its flags, and whether it wrote a segment (its
+	 * audit keys say nothing). A commit moves the service's revision by one.
+	 */
+	private static StoreChange change(long revision, Set<String> keys) {
+		Set<String> flags = new HashSet<>();
+		boolean segments = false;
+		for (String key : keys) {
+			if (key.startsWith(FLAG)) {
+				flags.add(key.substring(FLAG.length()));
+			}
+			segments |= key.startsWith(SEGMENT);
+		}
+		return new StoreChange(revision - 1, revision, flags, segments);
 	}
 
 	/**

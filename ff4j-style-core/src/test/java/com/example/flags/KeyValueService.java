@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,8 +72,9 @@ public final class KeyValueService {
 		/**
 		 * A transaction wrote at this revision.
 		 * @param revision the new revision
+		 * @param keys the keys it wrote or deleted
 		 */
-		void changed(long revision);
+		void changed(long revision, Set<String> keys);
 
 		/**
 		 * The connection was lost; changes made meanwhile are not told.
@@ -151,7 +153,7 @@ public final class KeyValueService {
 			});
 		}
 		for (Client client : this.clients) {
-			client.changed(committed);
+			client.changed(committed, Set.copyOf(writes.keySet()));
 		}
 		return committed;
 	}
@@ -267,9 +269,9 @@ public final class KeyValueService {
 			submit(() -> this.watchers.forEach(event));
 		}
 
-		private void changed(long revision) {
+		private void changed(long revision, Set<String> keys) {
 			if (!this.cut) {
-				tell((watcher) -> watcher.changed(revision));
+				tell((watcher) -> watcher.changed(revision, keys));
 			}
 		}
 

@@ -24,7 +24,7 @@ final class Evaluations {
 	}
 
 	static CompiledSnapshot compile(FeatureSet set, EvaluationRuntime runtime) {
-		return SnapshotCompiler.compile(set, Map.of(), 1, 1, runtime, "test");
+		return SnapshotCompiler.compile(null, set, Map.of(), 1, 1, runtime, "test");
 	}
 
 	static Condition.Attribute when(String attribute, Operator operator, String... values) {

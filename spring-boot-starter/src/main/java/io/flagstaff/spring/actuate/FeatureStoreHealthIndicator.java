@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.flagstaff.FeatureSnapshot;
 import io.flagstaff.Flagstaff;
+import io.flagstaff.FlagstaffEvent;
 import io.flagstaff.spring.diagnostics.ReloadProblems;
 import io.flagstaff.store.StoreContent;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,8 @@ import org.springframework.boot.health.contributor.Health;
  * even while its store is unreachable or holds a document that does not compile — with
  * the store, the snapshot's version and flag count, the store's revision, and, while
  * something keeps the store's current content from being served, a {@code problem} detail
- * (since when, and each problem with its place and fix); {@code DOWN} only when there is
+ * (since when, and each problem with its place and fix) and, while the store's content is
+ * refused because it went backwards, a {@code diverged} detail; {@code DOWN} only when there is
  * no snapshot at all. While a problem is known, each check tries a reload, so that a
  * document fixed back to what is served clears the problem. Thread-safe.
  */
@@ -74,6 +76,13 @@ public class FeatureStoreHealthIndicator extends AbstractHealthIndicator {
 			detail.put("problems", problem.problems());
 			detail.put("serving", "the last good flags (snapshot " + snapshot.version() + ")");
 			builder.withDetail("problem", detail);
+		}
+		FlagstaffEvent.StoreDiverged divergence = this.flagstaff.divergence();
+		if (divergence != null) {
+			builder.withDetail("diverged",
+					Map.of("since", divergence.time().toString(), "servedRevision", divergence.servedRevision(),
+							"storeRevision", divergence.storeRevision(), "reason", divergence.reason(), "recovery",
+							"restore the flags into the store, or accept its content: see docs/stores.md"));
 		}
 	}
 

@@ -125,6 +125,37 @@ public class WritableFeaturesEndpoint extends FeaturesEndpoint {
 		return new WebEndpointResponse<>(feature(key), WebEndpointResponse.STATUS_OK);
 	}
 
+	/**
+	 * Accepts what the store holds now ({@code POST /actuator/features} with
+	 * {@code {"action": "accept-store"}}): the operator's answer to a store that went
+	 * backwards and is refused meanwhile (see {@link Flagstaff#acceptStoreContent()}).
+	 * @param action {@code accept-store}
+	 * @return how many flags are served now, or an error response naming the fix
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> acceptStore(String action) {
+		if (!action.equalsIgnoreCase("accept-store")) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "unknown action '" + action
+					+ "': use accept-store here, or POST /actuator/features/{key} to change one flag");
+		}
+		try {
+			flagstaff().acceptStoreContent();
+		}
+		catch (FeatureConfigException ex) {
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("error", "the store's content is invalid and was not accepted: fix it in the store first");
+			answer.put("problems", ex.getProblems().stream().map(ConfigProblem::toString).toList());
+			return new WebEndpointResponse<>(answer, WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		catch (FeatureStoreException ex) {
+			return error(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE,
+					"the store could not be read (" + ex.getMessage() + "); try again when it is reachable");
+		}
+		return new WebEndpointResponse<>(Map.of("accepted", true, "features",
+				flagstaff().snapshot().featureKeys().size(), "storeRevision", flagstaff().store().load().revision()),
+				WebEndpointResponse.STATUS_OK);
+	}
+
 	private static Map<String, Integer> parseWeights(@Nullable Object weights) {
 		Map<String, Integer> result = new LinkedHashMap<>();
 		if (weights instanceof Map<?, ?> map) {

@@ -19,6 +19,7 @@ import io.flagstaff.store.ResourceFeatureStore;
 import io.flagstaff.store.jdbc.JdbcFeatureStore;
 import io.flagstaff.store.redis.RedisFeatureStore;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -42,9 +43,10 @@ import org.springframework.core.io.ResourceLoader;
  * changes apply until restart, unless {@code flagstaff.store.in-memory-changes=false}),
  * an in-memory copy of it (memory), the JDBC store over the application's
  * {@link DataSource} (jdbc, needs {@code flagstaff-store-jdbc}) or the Redis store over
- * the application's Redis connection (redis, needs {@code flagstaff-store-redis}).
- * Imported by {@link FlagstaffAutoConfiguration}; each backs off when the application
- * declares a {@link FeatureStore}.
+ * the application's Redis connection (redis, needs {@code flagstaff-store-redis}),
+ * sharing the application's Lettuce {@link ClientResources} when it has one. Imported by
+ * {@link FlagstaffAutoConfiguration}; each backs off when the application declares a
+ * {@link FeatureStore}.
  */
 @Import({ FeatureStoreConfigurations.FileStore.class, FeatureStoreConfigurations.MemoryStore.class,
 		FeatureStoreConfigurations.JdbcStore.class, FeatureStoreConfigurations.RedisStore.class,
@@ -184,14 +186,17 @@ final class FeatureStoreConfigurations {
 	static class RedisStore {
 
 		static RedisFeatureStore build(FlagstaffProperties properties, Environment environment,
-				Supplier<RedisURI> connection) {
+				Supplier<RedisURI> connection, ObjectProvider<ClientResources> clientResources) {
 			ignoredFeaturesLocation(environment, "redis");
 			FlagstaffProperties.Redis redis = properties.getStore().getRedis();
 			String uri = redis.getUri();
-			return ((uri != null) ? RedisFeatureStore.builder(uri) : RedisFeatureStore.builder(connection.get()))
+			RedisFeatureStore.Builder builder = ((uri != null) ? RedisFeatureStore.builder(uri)
+					: RedisFeatureStore.builder(connection.get()))
 				.keyPrefix(redis.getKeyPrefix())
-				.pollInterval(properties.getStore().getPollInterval())
-				.build();
+				.pollInterval(properties.getStore().getPollInterval());
+			// share the application's Lettuce threads and event loops when it has them
+			clientResources.ifUnique(builder::clientResources);
+			return builder.build();
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -201,12 +206,13 @@ final class FeatureStoreConfigurations {
 			@Bean(destroyMethod = "close")
 			@ConditionalOnMissingBean(FeatureStore.class)
 			RedisFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, Environment environment,
-					ObjectProvider<DataRedisConnectionDetails> connectionDetails) {
+					ObjectProvider<DataRedisConnectionDetails> connectionDetails,
+					ObjectProvider<ClientResources> clientResources) {
 				return build(properties, environment, () -> {
 					DataRedisConnectionDetails details = connectionDetails.getIfUnique();
 					return (details != null) ? RedisConnectionUri.of(details, environment)
 							: RedisConnectionUri.of(environment);
-				});
+				}, clientResources);
 			}
 
 		}
@@ -217,8 +223,9 @@ final class FeatureStoreConfigurations {
 
 			@Bean(destroyMethod = "close")
 			@ConditionalOnMissingBean(FeatureStore.class)
-			RedisFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, Environment environment) {
-				return build(properties, environment, () -> RedisConnectionUri.of(environment));
+			RedisFeatureStore flagstaffFeatureStore(FlagstaffProperties properties, Environment environment,
+					ObjectProvider<ClientResources> clientResources) {
+				return build(properties, environment, () -> RedisConnectionUri.of(environment), clientResources);
 			}
 
 		}

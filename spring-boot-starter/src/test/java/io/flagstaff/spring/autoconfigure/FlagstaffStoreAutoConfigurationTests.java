@@ -13,6 +13,7 @@ import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
+import io.lettuce.core.resource.ClientResources;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -81,6 +82,27 @@ class FlagstaffStoreAutoConfigurationTests {
 			.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
 		assertThat(TestRedis.keys(TestRedis.URI, prefix)).isNotEmpty();
 		TestRedis.deleteKeys(TestRedis.URI, prefix);
+	}
+
+	@Test
+	void theRedisStoreRunsOnTheApplicationsLettuceResourcesAndLeavesThemRunning() {
+		TestRedis.require();
+		String prefix = TestRedis.uniquePrefix();
+		ClientResources resources = ClientResources.create();
+		try {
+			this.runner
+				.withBean("appResources", ClientResources.class, () -> resources,
+						(definition) -> definition.setDestroyMethodName(""))
+				.withPropertyValues("flagstaff.store.type=redis", "flagstaff.store.redis.uri=" + TestRedis.URI,
+						"flagstaff.store.redis.key-prefix=" + prefix)
+				.run(FlagstaffStoreAutoConfigurationTests::createAFlagThrough);
+			assertThat(resources.eventExecutorGroup().isShuttingDown()).isFalse();
+			assertThat(TestRedis.keys(TestRedis.URI, prefix)).isNotEmpty();
+		}
+		finally {
+			resources.shutdown();
+			TestRedis.deleteKeys(TestRedis.URI, prefix);
+		}
 	}
 
 	@Test

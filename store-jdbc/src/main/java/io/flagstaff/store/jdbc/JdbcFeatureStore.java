@@ -4,9 +4,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,9 +25,12 @@ import javax.sql.DataSource;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
 import io.flagstaff.store.AbstractWritableFeatureStore;
 import io.flagstaff.store.AuditEntry;
+import io.flagstaff.store.FeatureDocumentCodec;
 import io.flagstaff.store.FeatureStoreException;
+import io.flagstaff.store.StoreChange;
 import io.flagstaff.store.StoreContent;
 import io.flagstaff.store.VersionedFeature;
 import io.flagstaff.store.WriteOutcome;
@@ -35,17 +45,33 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Subscribers learn about changes by polling the revision (every {@code pollInterval})
  * and, on PostgreSQL, at once through LISTEN/NOTIFY on a dedicated connection that
- * reconnects by itself and re-reads the revision after each reconnect. A failing poll or
- * reconnect reports the store as down; the revision is then read again every 250 ms (or
- * every {@code pollInterval} when shorter) until a read succeeds, which reports the store
- * up again, so a store started while the database is down follows it soon after it is
- * back, whatever the poll interval. Thread-safe.
+ * reconnects by itself and re-reads the revision after each reconnect. A notification
+ * names the flag or segment written ({@code <revision> f <key>}), so subscribers read
+ * only the changed flags ({@code where name in (…)}); the listening thread only queues
+ * notifications and goes back to listening, another thread hands them to the subscribers,
+ * merged. A change found by polling (MariaDB, H2, or a missed notification) is read
+ * whole. The listening connection comes from the data source unless the builder gives it
+ * another ({@link Builder#listenerDataSource}); reads and writes borrow one connection at
+ * a time, briefly. A failing poll or reconnect reports the store as down; the revision is
+ * then read again every 250 ms (or every {@code pollInterval} when shorter) until a read
+ * succeeds, which reports the store up again, so a store started while the database is
+ * down follows it soon after it is back, whatever the poll interval. Thread-safe.
  */
 public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
+
+	private static final System.Logger logger = System.getLogger(JdbcFeatureStore.class.getName());
+
+	/** More changed flags than this are read with everything else. */
+	private static final int MAX_KEYS_READ = 1_000;
 
 	private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,40}");
 
 	private final DataSource dataSource;
+
+	private final DataSource listenerDataSource;
+
+	/** Notifications received and not yet handed to subscribers. */
+	private final Queue<String> payloads = new ConcurrentLinkedQueue<>();
 
 	private final String prefix;
 
@@ -78,6 +104,8 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	private JdbcFeatureStore(Builder builder) {
 		super(builder.clock);
 		this.dataSource = builder.dataSource;
+		this.listenerDataSource = (builder.listenerDataSource != null) ? builder.listenerDataSource
+				: builder.dataSource;
 		this.prefix = builder.tablePrefix;
 		this.pollInterval = builder.pollInterval;
 		this.notifications = builder.notifications;
@@ -250,6 +278,36 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		return read("read the flags", (connection, tables) -> tables.load(connection, toString(), true));
 	}
 
+	/**
+	 * Reads the changed flags alone, with the revision, in one statement. Everything is
+	 * read when segments changed, when more than 1,000 flags changed, or when the
+	 * revision is below the announced one (the tables lost data).
+	 */
+	@Override
+	public StoreContent load(StoreContent held, StoreChange change) {
+		if (change.segments() || change.features().size() > MAX_KEYS_READ) {
+			return load();
+		}
+		List<String> keys = List.copyOf(change.features());
+		Map<String, String> documents = new HashMap<>();
+		long revision = read("read the changed flags",
+				(connection, tables) -> tables.loadFeatures(connection, keys, documents));
+		if (revision < change.toRevision()) {
+			return load();
+		}
+		Map<String, FeatureDefinition> features = new LinkedHashMap<>(held.features().features());
+		for (String key : keys) {
+			String document = documents.get(key);
+			if (document != null) {
+				features.put(key, FeatureDocumentCodec.readFeature(key, document, this + " flag '" + key + "'"));
+			}
+			else {
+				features.remove(key);
+			}
+		}
+		return new StoreContent(new FeatureSet(held.features().segments(), features), change.toRevision());
+	}
+
 	@Override
 	public @Nullable VersionedFeature feature(String key) {
 		return read("read flag '" + key + "'",
@@ -265,7 +323,7 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 				if (!tables.writeFeature(connection, key, expectedVersion, next, entry)) {
 					return WriteOutcome.versionMoved(tables.version(connection, JdbcTables.FEATURE, key));
 				}
-				return recordChange(connection, tables, entry, expectedRevision);
+				return recordChange(connection, tables, JdbcTables.FEATURE, entry, expectedRevision);
 			});
 		}
 		catch (FeatureStoreException ex) {
@@ -284,7 +342,7 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		try {
 			return write("write segment '" + name + "'", (connection, tables) -> {
 				tables.writeSegment(connection, name, conditions, entry);
-				return recordChange(connection, tables, entry, expectedRevision);
+				return recordChange(connection, tables, JdbcTables.SEGMENT, entry, expectedRevision);
 			});
 		}
 		catch (FeatureStoreException ex) {
@@ -296,9 +354,10 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		}
 	}
 
-	private static WriteOutcome recordChange(Connection connection, JdbcTables tables, AuditEntry entry,
+	private static WriteOutcome recordChange(Connection connection, JdbcTables tables, String kind, AuditEntry entry,
 			long expectedRevision) throws SQLException {
-		long revision = tables.recordChange(connection, entry, expectedRevision != ANY_REVISION, expectedRevision);
+		long revision = tables.recordChange(connection, kind, entry, expectedRevision != ANY_REVISION,
+				expectedRevision);
 		return (revision < 0) ? WriteOutcome.revisionMoved() : WriteOutcome.stored(revision);
 	}
 
@@ -325,14 +384,94 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		});
 		this.poller = executor;
 		long millis = this.pollInterval.toMillis();
-		executor.scheduleWithFixedDelay(this::checkRevision, 0, millis, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(guarded(this::pollRevision), 0, millis, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Wraps background work so that nothing short of a {@link VirtualMachineError} ends
+	 * it (a periodic task that throws is never run again): the failure is logged.
+	 */
+	private Runnable guarded(Runnable task) {
+		return () -> {
+			try {
+				task.run();
+			}
+			catch (VirtualMachineError error) {
+				throw error;
+			}
+			catch (Throwable ex) {
+				logger.log(System.Logger.Level.WARNING, "Background work of " + this + " failed; it goes on", ex);
+			}
+		};
+	}
+
+	/**
+	 * Queues notifications on the listening thread, which goes straight back to
+	 * listening; the poller's thread hands them to the subscribers.
+	 */
+	private void notified(List<String> payloads) {
+		this.payloads.addAll(payloads);
+		ScheduledExecutorService executor = this.poller;
+		if (executor != null) {
+			try {
+				executor.execute(guarded(this::deliverNotifications));
+			}
+			catch (RejectedExecutionException ex) {
+				// closing
+			}
+		}
+	}
+
+	/**
+	 * Hands every notification received so far to the subscribers, consecutive ones
+	 * merged into one change, so that a burst costs one read.
+	 */
+	private void deliverNotifications() {
+		List<StoreChange> changes = new ArrayList<>();
+		boolean everything = false;
+		String payload;
+		while ((payload = this.payloads.poll()) != null) {
+			StoreChange change = parse(payload);
+			if (change != null) {
+				changes.add(change);
+			}
+			everything |= change == null;
+		}
+		StoreChange.merge(changes).forEach(this::changeAnnounced);
+		if (everything) {
+			checkRevision();
+		}
+	}
+
+	/**
+	 * Parses {@code <revision> f <key>} or {@code <revision> s <name>}; {@code null} for
+	 * anything else (a bare revision: read everything).
+	 */
+	static @Nullable StoreChange parse(String payload) {
+		String[] parts = payload.split(" ", 3);
+		if (parts.length != 3 || (!parts[1].equals("f") && !parts[1].equals("s"))) {
+			return null;
+		}
+		long revision;
+		try {
+			revision = Long.parseLong(parts[0]);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+		return parts[1].equals("f") ? StoreChange.ofFeatures(revision, Set.of(parts[2]))
+				: StoreChange.ofSegments(revision);
+	}
+
+	private synchronized boolean listening() {
+		return this.listener != null;
 	}
 
 	private synchronized void startListenerIfNeeded() {
 		if (this.notifications && this.listener == null && !this.closed && this.dialect == JdbcDialect.POSTGRESQL) {
-			PostgresChangeListener started = new PostgresChangeListener(this.dataSource,
-					new JdbcTables(JdbcDialect.POSTGRESQL, this.prefix).channel(), this::revisionAnnounced,
-					this::listenerFailed, this::checkRevision);
+			PostgresChangeListener started = new PostgresChangeListener(this.listenerDataSource,
+					new JdbcTables(JdbcDialect.POSTGRESQL, this.prefix).channel(), this::notified, this::listenerFailed,
+					this::checkRevisionSoon);
 			this.listener = started;
 			started.start();
 		}
@@ -351,6 +490,18 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 	 * Reads the revision; tells subscribers when it moved, or when the store came back.
 	 */
 	void checkRevision() {
+		readRevision(false);
+	}
+
+	/**
+	 * The poll: while a PostgreSQL listener follows the notifications, a newer revision
+	 * counts once a second poll finds it too (its notification may be on its way).
+	 */
+	private void pollRevision() {
+		readRevision(true);
+	}
+
+	private void readRevision(boolean poll) {
 		if (this.closed) {
 			return;
 		}
@@ -363,8 +514,28 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 			retrySoon();
 			return;
 		}
-		revisionRead(current);
+		if (poll && listening()) {
+			revisionPolled(current);
+		}
+		else {
+			revisionRead(current);
+		}
 		startListenerIfNeeded();
+	}
+
+	/**
+	 * Reads the revision on the poller's thread (after the listener (re)connected).
+	 */
+	private void checkRevisionSoon() {
+		ScheduledExecutorService executor = this.poller;
+		if (executor != null) {
+			try {
+				executor.execute(guarded(this::checkRevision));
+			}
+			catch (RejectedExecutionException ex) {
+				// closing
+			}
+		}
 	}
 
 	/**
@@ -377,10 +548,10 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 			return;
 		}
 		try {
-			executor.schedule(() -> {
+			executor.schedule(guarded(() -> {
 				this.retryScheduled.set(false);
 				checkRevision();
-			}, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+			}), RETRY_MILLIS, TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			// closing
@@ -428,6 +599,8 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 
 		private Clock clock = Clock.systemUTC();
 
+		private @Nullable DataSource listenerDataSource;
+
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		}
@@ -465,6 +638,20 @@ public final class JdbcFeatureStore extends AbstractWritableFeatureStore {
 		 */
 		public Builder notifications(boolean notifications) {
 			this.notifications = notifications;
+			return this;
+		}
+
+		/**
+		 * Sets where the PostgreSQL listening connection comes from, held for as long as
+		 * the store follows changes. By default it is one of the data source's: with a
+		 * pool, that pool needs two connections for Flagstaff (one held, one borrowed
+		 * briefly); given an unpooled source here (for example
+		 * {@code PGSimpleDataSource}), one pooled connection is enough.
+		 * @param listenerDataSource the source of the listening connection
+		 * @return this builder
+		 */
+		public Builder listenerDataSource(DataSource listenerDataSource) {
+			this.listenerDataSource = Objects.requireNonNull(listenerDataSource, "listenerDataSource");
 			return this;
 		}
 

@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 
 import io.flagstaff.model.Condition;
@@ -33,6 +34,9 @@ final class JdbcTables {
 	static final String FEATURE = "feature";
 
 	static final String SEGMENT = "segment";
+
+	/** PostgreSQL's limit on a notification's payload, in bytes. */
+	static final int MAX_PAYLOAD = 8000;
 
 	/** The kind of the revision's row in a load. */
 	private static final String REVISION = "revision";
@@ -237,11 +241,21 @@ final class JdbcTables {
 	/**
 	 * Bumps the revision provided it is {@code expectedRevision} (any when
 	 * {@code checkRevision} is false), records the audit entry and, on PostgreSQL, queues
-	 * the notification (sent on commit). Returns the new revision, or -1 when the
-	 * revision was not the expected one (nothing recorded then).
+	 * the notification (sent on commit): {@code <revision> <kind initial> <key>}, or the
+	 * bare revision when that would exceed PostgreSQL's payload limit. Returns the new
+	 * revision, or -1 when the revision was not the expected one (nothing recorded then).
+	 * A revision row that is gone (a truncated table) is created again, at the revision
+	 * expected.
 	 */
-	long recordChange(Connection connection, AuditEntry entry, boolean checkRevision, long expectedRevision)
-			throws SQLException {
+	long recordChange(Connection connection, String kind, AuditEntry entry, boolean checkRevision,
+			long expectedRevision) throws SQLException {
+		if (!revisionRowExists(connection)) {
+			try (PreparedStatement statement = connection
+				.prepareStatement("insert into " + this.revision + " (id, revision) values (1, ?)")) {
+				statement.setLong(1, checkRevision ? expectedRevision : 0);
+				statement.executeUpdate();
+			}
+		}
 		try (PreparedStatement statement = connection.prepareStatement("update " + this.revision
 				+ " set revision = revision + 1 where id = 1" + (checkRevision ? " and revision = ?" : ""))) {
 			if (checkRevision) {
@@ -268,8 +282,54 @@ final class JdbcTables {
 		if (this.dialect == JdbcDialect.POSTGRESQL) {
 			try (PreparedStatement statement = connection.prepareStatement("select pg_notify(?, ?)")) {
 				statement.setString(1, channel());
-				statement.setString(2, Long.toString(current));
+				statement.setString(2, payload(current, kind, entry.key()));
 				statement.executeQuery().close();
+			}
+		}
+		return current;
+	}
+
+	/**
+	 * Returns the notification of a change, within PostgreSQL's payload limit (8,000
+	 * bytes): the revision, the kind's initial and the key, or the revision alone when
+	 * the key is too long to fit.
+	 */
+	static String payload(long revision, String kind, String key) {
+		String payload = revision + " " + kind.charAt(0) + " " + key;
+		return (payload.getBytes(StandardCharsets.UTF_8).length < MAX_PAYLOAD) ? payload : Long.toString(revision);
+	}
+
+	private boolean revisionRowExists(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("select 1 from " + this.revision + " where id = 1");
+				ResultSet rows = statement.executeQuery()) {
+			return rows.next();
+		}
+	}
+
+	/**
+	 * Reads some flags and the revision in one statement, so they are consistent without
+	 * a transaction; returns the revision and fills {@code documents} with the flags
+	 * found, by key.
+	 */
+	long loadFeatures(Connection connection, List<String> keys, Map<String, String> documents) throws SQLException {
+		String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+		long current = 0;
+		try (PreparedStatement statement = connection.prepareStatement("select kind, name, document, 0 from "
+				+ this.documents + " where kind = '" + FEATURE + "' and name in (" + marks + ") union all select '"
+				+ REVISION + "', null, null, revision from " + this.revision + " where id = 1")) {
+			for (int i = 0; i < keys.size(); i++) {
+				statement.setString(i + 1, keys.get(i));
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					if (REVISION.equals(rows.getString(1))) {
+						current = rows.getLong(4);
+					}
+					else {
+						documents.put(rows.getString(2), rows.getString(3));
+					}
+				}
 			}
 		}
 		return current;

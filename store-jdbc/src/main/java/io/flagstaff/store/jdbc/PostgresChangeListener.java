@@ -3,9 +3,10 @@ package io.flagstaff.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
@@ -15,11 +16,13 @@ import org.postgresql.PGNotification;
 
 /**
  * Follows a PostgreSQL notification channel on a dedicated connection, on its own daemon
- * thread. Every failure (the first connection, a broken connection, a failed reconnect)
- * is reported at once, then it reconnects with a growing pause (100 ms up to 2 s); after
- * each successful (re)connect it asks for a full revision check, which reports the store
- * up again and catches up on a notification sent while disconnected. The connection
- * carries {@code application_name = flagstaff-listener-<channel>-<n>}.
+ * thread, which only hands the payloads on (the store queues them for another thread) and
+ * goes back to listening: it never waits for a reload, so it never holds its connection
+ * while another is needed. Every failure (the first connection, a broken connection, a
+ * failed reconnect) is reported at once, then it reconnects with a growing pause (100 ms
+ * up to 2 s); after each successful (re)connect it asks for a full revision check, which
+ * reports the store up again and catches up on a notification sent while disconnected.
+ * The connection carries {@code application_name = flagstaff-listener-<channel>-<n>}.
  */
 final class PostgresChangeListener {
 
@@ -29,7 +32,7 @@ final class PostgresChangeListener {
 
 	private final String channel;
 
-	private final LongConsumer notified;
+	private final Consumer<List<String>> notified;
 
 	private final Consumer<Exception> failed;
 
@@ -43,8 +46,8 @@ final class PostgresChangeListener {
 
 	private volatile @Nullable Connection connection;
 
-	PostgresChangeListener(DataSource dataSource, String channel, LongConsumer notified, Consumer<Exception> failed,
-			Runnable connected) {
+	PostgresChangeListener(DataSource dataSource, String channel, Consumer<List<String>> notified,
+			Consumer<Exception> failed, Runnable connected) {
 		this.dataSource = dataSource;
 		this.channel = channel;
 		this.notified = notified;
@@ -81,37 +84,27 @@ final class PostgresChangeListener {
 					if (notifications == null) {
 						continue;
 					}
-					long highest = Long.MIN_VALUE;
+					List<String> payloads = new ArrayList<>(notifications.length);
 					for (PGNotification notification : notifications) {
-						highest = Math.max(highest, parse(notification.getParameter()));
+						payloads.add(notification.getParameter());
 					}
-					if (highest < 0) {
-						this.connected.run();
-					}
-					else {
-						this.notified.accept(highest);
-					}
+					this.notified.accept(payloads);
 				}
 			}
-			catch (SQLException | RuntimeException ex) {
+			catch (VirtualMachineError error) {
+				throw error;
+			}
+			catch (Throwable ex) {
 				if (this.closed) {
 					return;
 				}
-				this.failed.accept(ex);
+				this.failed.accept((ex instanceof Exception exception) ? exception
+						: new IllegalStateException("The notification listener failed: " + ex, ex));
 				if (!pause(pause)) {
 					return;
 				}
 				pause = Math.min(pause * 2, 2000);
 			}
-		}
-	}
-
-	private static long parse(String payload) {
-		try {
-			return Long.parseLong(payload.trim());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
 		}
 	}
 

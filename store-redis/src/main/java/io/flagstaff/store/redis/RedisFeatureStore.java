@@ -4,8 +4,13 @@ import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,10 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
+import io.flagstaff.model.FeatureSet;
 import io.flagstaff.store.AbstractWritableFeatureStore;
 import io.flagstaff.store.AuditEntry;
 import io.flagstaff.store.FeatureDocumentCodec;
 import io.flagstaff.store.FeatureStoreException;
+import io.flagstaff.store.StoreChange;
 import io.flagstaff.store.StoreContent;
 import io.flagstaff.store.VersionedFeature;
 import io.flagstaff.store.WriteOutcome;
@@ -27,14 +34,12 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,22 +52,35 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code <prefix>revision}: a counter bumped by every write;</li>
  * <li>{@code <prefix>audit} and {@code <prefix>audit:<key>}: the newest audit entries
  * (JSON), capped;</li>
- * <li>the pub/sub channel {@code <prefix>changes}, which announces each new
- * revision.</li>
+ * <li>the pub/sub channel {@code <prefix>changes}, which announces each new revision with
+ * what it changed: {@code <revision> f <flag key>} or {@code <revision> s <segment>} (a
+ * bare {@code <revision>}, as older versions publish, means "read everything").</li>
  * </ul>
- * Writes are Lua scripts: compare-and-set of the version, revision bump, audit and
- * publish in one atomic step. Subscribers are told of changes by pub/sub; after the
- * subscription connection comes back (Lettuce reconnects by itself) the revision is read
- * again, so a change announced while disconnected is not missed; a slow poll of the
- * revision backs this up. Thread-safe.
+ * Writes are Lua scripts (run by SHA-1, {@code EVALSHA}): compare-and-set of the version,
+ * revision bump, audit and publish in one atomic step. Subscribers are told of changes by
+ * pub/sub and read only the changed flags ({@code HMGET}); messages that arrive while
+ * they read are merged into one read. After the subscription connection comes back
+ * (Lettuce reconnects by itself) the revision is read again, so a change announced while
+ * disconnected is not missed (everything is read then); a slow poll of the revision backs
+ * this up. Each store holds two connections (commands, pub/sub); stores built from a URI
+ * share one set of Lettuce {@link ClientResources} per JVM (threads, event loops, timer)
+ * unless given their own ({@link Builder#clientResources}). Thread-safe.
  */
 public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
+	private static final System.Logger logger = System.getLogger(RedisFeatureStore.class.getName());
+
 	private static final int AUDIT_CAPACITY = 10_000;
+
+	/** More changed flags than this are read with everything else. */
+	private static final int MAX_KEYS_READ = 1_000;
 
 	private final RedisClient client;
 
-	private final @Nullable ClientResources ownedResources;
+	/**
+	 * Released when the store closes: the JVM-wide resources this store's client uses.
+	 */
+	private final boolean sharesResources;
 
 	private final boolean ownsClient;
 
@@ -82,11 +100,13 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
 	private @Nullable RedisConnectionStateListener stateListener;
 
-	private RedisFeatureStore(Builder builder, RedisClient client, @Nullable ClientResources ownedResources,
-			boolean ownsClient) {
+	/** Announcements received and not yet handed to subscribers. */
+	private final Queue<String> messages = new ConcurrentLinkedQueue<>();
+
+	private RedisFeatureStore(Builder builder, RedisClient client, boolean sharesResources, boolean ownsClient) {
 		super(builder.clock);
 		this.client = client;
-		this.ownedResources = ownedResources;
+		this.sharesResources = sharesResources;
 		this.ownsClient = ownsClient;
 		this.prefix = builder.keyPrefix;
 		this.pollInterval = builder.pollInterval;
@@ -172,8 +192,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	private StoreContent load(boolean readableOnly) {
 		List<Object> result;
 		try {
-			result = commands().eval(RedisScripts.LOAD, ScriptOutputType.MULTI, key("revision"), key("features"),
-					key("segments"));
+			result = RedisScripts.LOAD.run(commands(),
+					new String[] { key("revision"), key("features"), key("segments") });
 		}
 		catch (RedisException ex) {
 			throw failure("read the flags", ex);
@@ -193,6 +213,43 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		}
 		return new StoreContent(readableOnly ? collector.readable() : collector.toFeatureSet(),
 				Long.parseLong(String.valueOf(result.get(0))));
+	}
+
+	/**
+	 * Reads the changed flags alone ({@code HMGET}) with the revision, in one script.
+	 * Everything is read when segments changed, when more than 1,000 flags changed, or
+	 * when the revision is below the announced one (Redis lost data).
+	 */
+	@Override
+	public StoreContent load(StoreContent held, StoreChange change) {
+		if (change.segments() || change.features().size() > MAX_KEYS_READ) {
+			return load();
+		}
+		List<String> keys = List.copyOf(change.features());
+		List<Object> result;
+		try {
+			result = RedisScripts.LOAD_FEATURES.run(commands(), new String[] { key("revision"), key("features") },
+					keys.toArray(String[]::new));
+		}
+		catch (RedisException ex) {
+			throw failure("read the changed flags", ex);
+		}
+		if (Long.parseLong(String.valueOf(result.get(0))) < change.toRevision()) {
+			return load();
+		}
+		Map<String, FeatureDefinition> features = new LinkedHashMap<>(held.features().features());
+		List<?> values = (List<?>) result.get(1);
+		for (int i = 0; i < keys.size(); i++) {
+			String key = keys.get(i);
+			if (values.get(i) instanceof String value) {
+				features.put(key,
+						FeatureDocumentCodec.readFeature(key, document(key, value), this + " flag '" + key + "'"));
+			}
+			else {
+				features.remove(key);
+			}
+		}
+		return new StoreContent(new FeatureSet(held.features().segments(), features), change.toRevision());
 	}
 
 	private static String document(String name, String envelope) {
@@ -233,7 +290,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			AuditEntry entry, long expectedRevision) {
 		String value = (next != null)
 				? RedisDocuments.envelope(expectedVersion + 1, FeatureDocumentCodec.writeFeature(next), entry) : "";
-		return write("features", key, Long.toString(expectedVersion), value, entry, expectedRevision);
+		return write("features", key, Long.toString(expectedVersion), value, entry, expectedRevision, "f");
 	}
 
 	@Override
@@ -241,7 +298,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			long expectedRevision) {
 		String value = (conditions != null)
 				? RedisDocuments.envelope(1, FeatureDocumentCodec.writeSegment(name, conditions), entry) : "";
-		return write("segments", name, "*", value, entry, expectedRevision);
+		return write("segments", name, "*", value, entry, expectedRevision, "s");
 	}
 
 	/**
@@ -249,13 +306,13 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	 * answers.
 	 */
 	private WriteOutcome write(String hash, String field, String expected, String value, AuditEntry entry,
-			long expectedRevision) {
+			long expectedRevision, String kind) {
 		List<Object> result;
 		try {
-			result = commands().eval(RedisScripts.COMPARE_AND_SET, ScriptOutputType.MULTI,
+			result = RedisScripts.COMPARE_AND_SET.run(commands(),
 					new String[] { key(hash), key("revision"), key("audit"), key("audit:" + field) }, field, expected,
 					value, RedisDocuments.audit(entry), channel(), Integer.toString(AUDIT_CAPACITY),
-					(expectedRevision != ANY_REVISION) ? Long.toString(expectedRevision) : "*");
+					(expectedRevision != ANY_REVISION) ? Long.toString(expectedRevision) : "*", kind);
 		}
 		catch (RedisException ex) {
 			throw failure("write '" + field + "'", ex);
@@ -329,9 +386,68 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		};
 		this.stateListener = stateListener;
 		this.client.addListener(stateListener);
-		executor.execute(this::subscribe);
+		executor.execute(guarded(this::subscribe));
 		long millis = this.pollInterval.toMillis();
-		executor.scheduleWithFixedDelay(this::checkRevision, millis, millis, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(guarded(this::pollRevision), millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Wraps background work so that nothing short of a {@link VirtualMachineError} ends
+	 * it (a periodic task that throws is never run again): the failure is logged.
+	 */
+	private Runnable guarded(Runnable task) {
+		return () -> {
+			try {
+				task.run();
+			}
+			catch (VirtualMachineError error) {
+				throw error;
+			}
+			catch (Throwable ex) {
+				logger.log(System.Logger.Level.WARNING, "Background work of " + this + " failed; it goes on", ex);
+			}
+		};
+	}
+
+	/**
+	 * Hands every announcement received so far to the subscribers, consecutive ones
+	 * merged into one change, so that a burst costs one read.
+	 */
+	private void deliverMessages() {
+		List<StoreChange> changes = new ArrayList<>();
+		boolean everything = false;
+		String message;
+		while ((message = this.messages.poll()) != null) {
+			StoreChange change = parse(message);
+			if (change != null) {
+				changes.add(change);
+			}
+			everything |= change == null;
+		}
+		StoreChange.merge(changes).forEach(this::changeAnnounced);
+		if (everything) {
+			checkRevision();
+		}
+	}
+
+	/**
+	 * Parses {@code <revision> f <key>} or {@code <revision> s <name>}; {@code null} for
+	 * anything else (a bare revision from an older version: read everything).
+	 */
+	static @Nullable StoreChange parse(String message) {
+		String[] parts = message.split(" ", 3);
+		if (parts.length != 3 || (!parts[1].equals("f") && !parts[1].equals("s"))) {
+			return null;
+		}
+		long revision;
+		try {
+			revision = Long.parseLong(parts[0]);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+		return parts[1].equals("f") ? StoreChange.ofFeatures(revision, Set.of(parts[2]))
+				: StoreChange.ofSegments(revision);
 	}
 
 	private void subscribe() {
@@ -344,16 +460,10 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 
 				@Override
 				public void message(String channel, String message) {
-					// never block Lettuce's I/O thread: listeners reload through the
-					// store
-					execute(() -> {
-						try {
-							revisionAnnounced(Long.parseLong(message));
-						}
-						catch (NumberFormatException ex) {
-							checkRevision();
-						}
-					});
+					// never block Lettuce's I/O thread: queue the message, and let the
+					// store's thread hand everything queued to the listeners at once
+					RedisFeatureStore.this.messages.add(message);
+					execute(RedisFeatureStore.this::deliverMessages);
 				}
 
 				@Override
@@ -378,7 +488,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			fireFailed(failure("subscribe to " + channel(), ex));
 			ScheduledExecutorService executor = this.scheduler;
 			if (executor != null && !executor.isShutdown()) {
-				executor.schedule((Runnable) this::subscribe, 500, TimeUnit.MILLISECONDS);
+				executor.schedule(guarded(this::subscribe), 500, TimeUnit.MILLISECONDS);
 			}
 		}
 	}
@@ -387,7 +497,7 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		ScheduledExecutorService executor = this.scheduler;
 		if (executor != null && !executor.isShutdown()) {
 			try {
-				executor.execute(task);
+				executor.execute(guarded(task));
 			}
 			catch (RejectedExecutionException ex) {
 				// closing
@@ -396,6 +506,18 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 	}
 
 	private void checkRevision() {
+		readRevision(false);
+	}
+
+	/**
+	 * The slow poll that backs up pub/sub: a newer revision counts once a second poll
+	 * finds it too (its message may be on its way).
+	 */
+	private void pollRevision() {
+		readRevision(true);
+	}
+
+	private void readRevision(boolean poll) {
 		if (this.closed) {
 			return;
 		}
@@ -409,17 +531,22 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 			retrySoon();
 			return;
 		}
-		revisionRead(current);
+		if (poll) {
+			revisionPolled(current);
+		}
+		else {
+			revisionRead(current);
+		}
 	}
 
 	private void retrySoon() {
 		ScheduledExecutorService executor = this.scheduler;
 		if (executor != null && !executor.isShutdown() && this.retryScheduled.compareAndSet(false, true)) {
 			try {
-				executor.schedule(() -> {
+				executor.schedule(guarded(() -> {
 					this.retryScheduled.set(false);
 					checkRevision();
-				}, 250, TimeUnit.MILLISECONDS);
+				}), 250, TimeUnit.MILLISECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				// closing
@@ -447,8 +574,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		}
 		if (this.ownsClient) {
 			this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-			if (this.ownedResources != null) {
-				this.ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
+			if (this.sharesResources) {
+				SharedResources.release();
 			}
 		}
 	}
@@ -474,6 +601,8 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		private Duration pollInterval = Duration.ofSeconds(5);
 
 		private Clock clock = Clock.systemUTC();
+
+		private @Nullable ClientResources clientResources;
 
 		private Builder(@Nullable RedisURI uri, @Nullable RedisClient client) {
 			this.uri = uri;
@@ -526,25 +655,37 @@ public final class RedisFeatureStore extends AbstractWritableFeatureStore {
 		}
 
 		/**
+		 * Sets the Lettuce resources (event loops, threads, timer) of the client this
+		 * builder creates, for example the application's own; the store does not shut
+		 * them down. By default every store built from a URI uses one set of resources
+		 * shared in the JVM, shut down when the last of those stores closes. Ignored for
+		 * {@link RedisFeatureStore#builder(RedisClient) a client given}.
+		 * @param clientResources the resources
+		 * @return this builder
+		 */
+		public Builder clientResources(ClientResources clientResources) {
+			this.clientResources = Objects.requireNonNull(clientResources, "clientResources");
+			return this;
+		}
+
+		/**
 		 * Builds the store; it connects on first use, so it can be built while Redis is
 		 * down.
 		 * @return the store
 		 */
 		public RedisFeatureStore build() {
 			if (this.client != null) {
-				return new RedisFeatureStore(this, this.client, null, false);
+				return new RedisFeatureStore(this, this.client, false, false);
 			}
-			ClientResources resources = ClientResources.builder()
-				.reconnectDelay(
-						Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-				.build();
+			boolean shared = this.clientResources == null;
+			ClientResources resources = shared ? SharedResources.acquire() : this.clientResources;
 			RedisClient created = RedisClient.create(resources, Objects.requireNonNull(this.uri));
 			created.setOptions(ClientOptions.builder()
 				.autoReconnect(true)
 				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 				.timeoutOptions(TimeoutOptions.enabled(this.commandTimeout))
 				.build());
-			return new RedisFeatureStore(this, created, resources, true);
+			return new RedisFeatureStore(this, created, shared, true);
 		}
 
 		private static Duration positive(String name, Duration value) {

@@ -99,6 +99,18 @@ final class RedisServerProcess implements AutoCloseable {
 		this.process.waitFor();
 	}
 
+	/**
+	 * Stops the server without saving and starts it again with no data, as a Redis
+	 * without persistence comes back after a crash.
+	 */
+	void restartEmpty() throws Exception {
+		List<String> arguments = List.of("redis-cli", "-p", Integer.toString(this.port), "SHUTDOWN", "NOSAVE");
+		new ProcessBuilder(arguments).redirectErrorStream(true).start().waitFor();
+		this.process.waitFor();
+		java.nio.file.Files.deleteIfExists(this.folder.resolve("dump.rdb"));
+		start();
+	}
+
 	boolean accepting() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
