@@ -17,17 +17,17 @@ final class DocumentBudget {
 	private DocumentBudget() {
 	}
 
-	static void check(JsonNode root, Problems problems) {
+	static void check(JsonNode root, String path, Problems problems) {
 		ArrayDeque<JsonNode> nodes = new ArrayDeque<>();
 		ArrayDeque<String> paths = new ArrayDeque<>();
 		nodes.add(root);
-		paths.add("");
+		paths.add(path);
 		while (!nodes.isEmpty() && problems.size() < Limits.MAX_PROBLEMS) {
 			JsonNode node = nodes.poll();
-			String path = paths.poll();
+			String at = paths.poll();
 			if (node.isObject()) {
 				for (Map.Entry<String, JsonNode> field : node.properties()) {
-					String child = Problems.child(path, field.getKey());
+					String child = Problems.child(at, field.getKey());
 					report(problems, child, stringProblem("a key", field.getKey()));
 					nodes.add(field.getValue());
 					paths.add(child);
@@ -37,14 +37,14 @@ final class DocumentBudget {
 				int i = 0;
 				for (JsonNode element : node.values()) {
 					nodes.add(element);
-					paths.add(Problems.index(path, i++));
+					paths.add(Problems.index(at, i++));
 				}
 			}
 			else if (node.isString()) {
-				report(problems, path, stringProblem("a string", node.asString()));
+				report(problems, at, stringProblem("a string", node.asString()));
 			}
 			else if (node.isNumber()) {
-				report(problems, path, numberProblem(node));
+				report(problems, at, numberProblem(node));
 			}
 		}
 	}

@@ -170,7 +170,7 @@ public final class FeatureDocuments {
 	 */
 	private static <T extends JsonNode> T readable(T tree) {
 		Problems problems = new Problems();
-		DocumentBudget.check(tree, problems);
+		DocumentBudget.check(tree, "", problems);
 		problems.throwIfAny("the document to write");
 		return tree;
 	}
@@ -187,7 +187,7 @@ public final class FeatureDocuments {
 	 */
 	public static FeatureDefinition parseFeature(String key, String json, String source) {
 		Problems problems = new Problems();
-		JsonNode node = tree(json, Syntax.JSON, source);
+		JsonNode node = tree(json, Syntax.JSON, source, Problems.child(NativeReader.FEATURES, key));
 		FeatureDefinition feature = new NativeReader(problems).feature(key, node);
 		problems.throwIfAny(source);
 		return Objects.requireNonNull(feature);
@@ -216,7 +216,7 @@ public final class FeatureDocuments {
 	 */
 	public static List<Condition> parseSegment(String name, String json, String source) {
 		Problems problems = new Problems();
-		JsonNode node = tree(json, Syntax.JSON, source);
+		JsonNode node = tree(json, Syntax.JSON, source, Problems.child("segments", name));
 		List<Condition> conditions = new NativeReader(problems).segment(name, node);
 		problems.throwIfAny(source);
 		return List.copyOf(conditions);
@@ -325,6 +325,15 @@ public final class FeatureDocuments {
 	}
 
 	private static JsonNode tree(String text, Syntax syntax, String source) {
+		return tree(text, syntax, source, "");
+	}
+
+	/**
+	 * Parses a document, held to the {@link Limits}.
+	 * @param path where the document's root is, for the paths of its problems ({@code ""}
+	 * for a whole document, {@code features.f} for one flag)
+	 */
+	private static JsonNode tree(String text, Syntax syntax, String source, String path) {
 		if (text.isBlank()) {
 			throw new FeatureConfigException(source,
 					List.of(new ConfigProblem(DOCUMENT, "is empty; start with version: 1 and a features mapping")));
@@ -362,7 +371,7 @@ public final class FeatureDocuments {
 					List.of(new ConfigProblem(DOCUMENT, "is empty; start with version: 1 and a features mapping")));
 		}
 		Problems problems = new Problems();
-		DocumentBudget.check(root, problems);
+		DocumentBudget.check(root, path, problems);
 		problems.throwIfAny(source);
 		return root;
 	}

@@ -181,10 +181,17 @@ public final class Limits {
 			if (this.text.startsWith("?", this.at)) {
 				int end = this.text.indexOf(')', this.at);
 				int colon = this.text.indexOf(':', this.at);
-				boolean flagsOnly = end >= 0 && (colon < 0 || end < colon) && !this.text.startsWith("?P<", this.at);
-				if (flagsOnly) {
+				int name = this.text.indexOf('>', this.at);
+				if (this.text.startsWith("?P<", this.at) || this.text.startsWith("?<", this.at)) {
+					this.at = (name >= 0) ? name + 1 : this.text.length();
+				}
+				else if (end >= 0 && (colon < 0 || end < colon)) {
+					// flags only, such as (?i): no group
 					this.at = end + 1;
 					return;
+				}
+				else {
+					this.at = (colon >= 0) ? colon + 1 : this.text.length();
 				}
 			}
 			this.depth++;
@@ -221,6 +228,10 @@ public final class Limits {
 			this.last[this.depth] = repeated;
 		}
 
+		/**
+		 * Reads an escape; a quoted literal counts its characters, the last one being the
+		 * atom a quantifier after it repeats.
+		 */
 		private long escape() {
 			if (this.at >= this.text.length()) {
 				return 1;
@@ -229,13 +240,18 @@ public final class Limits {
 			if (c == 'Q') {
 				int end = this.text.indexOf("\\E", this.at);
 				int stop = (end >= 0) ? end : this.text.length();
-				long literal = stop - this.at;
+				add(Math.max(0, stop - this.at - 1));
 				this.at = (end >= 0) ? end + 2 : stop;
-				return Math.max(1, literal);
 			}
-			if ((c == 'p' || c == 'P' || c == 'x') && this.text.startsWith("{", this.at)) {
+			else if ((c == 'p' || c == 'P' || c == 'x') && this.text.startsWith("{", this.at)) {
 				int end = this.text.indexOf('}', this.at);
 				this.at = (end >= 0) ? end + 1 : this.text.length();
+			}
+			else if ((c == 'p' || c == 'P') && this.at < this.text.length()) {
+				this.at++;
+			}
+			else if (c == 'x') {
+				this.at = Math.min(this.text.length(), this.at + 2);
 			}
 			return 1;
 		}

@@ -123,8 +123,8 @@ final class Mappers {
 
 	/**
 	 * Quotes every string a YAML 1.2 reader would take for a number, boolean or null
-	 * (such as {@code 1e3} or {@code .inf}), on top of Jackson's own rules, so written
-	 * strings read back as strings.
+	 * (such as {@code 1e3} or {@code .inf}) or whose line-break-like characters it would
+	 * drop, on top of Jackson's own rules, so written strings read back the same.
 	 */
 	static final class Quoting extends StringQuotingChecker.Default {
 
@@ -137,7 +137,26 @@ final class Mappers {
 
 		@Override
 		public boolean needToQuoteValue(String value) {
-			return super.needToQuoteValue(value) || NOT_A_STRING.matcher(value).matches();
+			return super.needToQuoteValue(value) || NOT_A_STRING.matcher(value).matches() || hasLineBreak(value);
+		}
+
+		@Override
+		public boolean needToQuoteName(String name) {
+			return super.needToQuoteName(name) || hasLineBreak(name);
+		}
+
+		/**
+		 * Whether a string holds a character a YAML reader may take for a line break when
+		 * it is not escaped (next line, line and paragraph separators).
+		 */
+		private static boolean hasLineBreak(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}
