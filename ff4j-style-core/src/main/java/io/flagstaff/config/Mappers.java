@@ -59,7 +59,12 @@ final class Mappers {
 		.builder(YAMLFactory.builder()
 			.stringQuotingChecker(new Quoting())
 			.streamReadConstraints(CONSTRAINTS)
-			.loadSettings(LoadSettings.builder().setCodePointLimit(Limits.MAX_DOCUMENT_CHARS + 1).build())
+			// a larger read buffer than the 1 KB default, which makes long scalars cost
+			// quadratic time
+			.loadSettings(LoadSettings.builder()
+				.setCodePointLimit(Limits.MAX_DOCUMENT_CHARS + 1)
+				.setBufferSize(64 * 1024)
+				.build())
 			.build())
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
