@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Holds a parsed document to the {@link Limits} that need a path to be reported well:
- * every string and key (length, valid Unicode) and every number (finite, digits,
- * exponent). Walks the tree without recursion, in document order.
+ * Holds a document tree to the {@link Limits} that need a path to be reported well: every
+ * string and key (length, valid Unicode), every number (finite, digits, exponent) and the
+ * nesting (which the parser checks on reading, and this on writing). Walks the tree
+ * without recursion, level by level.
  */
 final class DocumentBudget {
 
@@ -20,17 +21,26 @@ final class DocumentBudget {
 	static void check(JsonNode root, String path, Problems problems) {
 		ArrayDeque<JsonNode> nodes = new ArrayDeque<>();
 		ArrayDeque<String> paths = new ArrayDeque<>();
+		ArrayDeque<Integer> depths = new ArrayDeque<>();
 		nodes.add(root);
 		paths.add(path);
+		depths.add(1);
 		while (!nodes.isEmpty() && problems.size() < Limits.MAX_PROBLEMS) {
 			JsonNode node = nodes.poll();
 			String at = paths.poll();
+			int depth = depths.poll();
+			if (node.isContainer() && depth > Limits.MAX_NESTING_DEPTH) {
+				report(problems, at, "nests mappings and lists more than " + Limits.MAX_NESTING_DEPTH
+						+ " levels deep from the top of the document; flatten it");
+				continue;
+			}
 			if (node.isObject()) {
 				for (Map.Entry<String, JsonNode> field : node.properties()) {
 					String child = Problems.child(at, field.getKey());
 					report(problems, child, stringProblem("a key", field.getKey()));
 					nodes.add(field.getValue());
 					paths.add(child);
+					depths.add(depth + 1);
 				}
 			}
 			else if (node.isArray()) {
@@ -38,6 +48,7 @@ final class DocumentBudget {
 				for (JsonNode element : node.values()) {
 					nodes.add(element);
 					paths.add(Problems.index(at, i++));
+					depths.add(depth + 1);
 				}
 			}
 			else if (node.isString()) {

@@ -189,7 +189,12 @@ class ReaderBudgetTests {
 				Arguments.of(FeatureDefinition.builder("f").metadata(Map.of("k" + lone, FeatureValue.of("v"))).build(),
 						"metadata"),
 				Arguments.of(FeatureDefinition.builder("f").owner("x".repeat(Limits.MAX_STRING_CHARS + 1)).build(),
-						"owner"));
+						"owner"),
+				Arguments.of(FeatureDefinition.builder("f")
+					.metadata(Map.of("deep",
+							FeatureValue.of(tools.jackson.databind.json.JsonMapper.shared()
+								.readTree("[".repeat(70) + "]".repeat(70)))))
+					.build(), "metadata.deep"));
 	}
 
 	@ParameterizedTest(name = "{1}")

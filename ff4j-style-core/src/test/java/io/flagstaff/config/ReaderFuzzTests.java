@@ -11,22 +11,22 @@ import net.jqwik.api.Property;
  */
 class ReaderFuzzTests {
 
-	@Property(tries = 200)
+	@Property(tries = 100)
 	void theNativeReaderReadsOrRefusesAnyYamlDocument(@ForAll long seed) {
 		readsOrRefuses(Mutator.mutate(FuzzTargets.NATIVE_YAML, Mutator.NATIVE, seed), Reader.DOCUMENT);
 	}
 
-	@Property(tries = 200)
+	@Property(tries = 100)
 	void theNativeReaderReadsOrRefusesAnyJsonDocument(@ForAll long seed) {
 		readsOrRefuses(Mutator.mutate(FuzzTargets.NATIVE_JSON, Mutator.NATIVE, seed), Reader.DOCUMENT);
 	}
 
-	@Property(tries = 200)
+	@Property(tries = 100)
 	void theLegacyReaderReadsOrRefusesAnyDocument(@ForAll long seed) {
 		readsOrRefuses(Mutator.mutate(FuzzTargets.LEGACY, Mutator.LEGACY, seed), Reader.LEGACY);
 	}
 
-	@Property(tries = 200)
+	@Property(tries = 100)
 	void theRowReaderReadsOrRefusesAnyFlagOrSegmentRow(@ForAll long seed) {
 		readsOrRefuses(Mutator.mutate(FuzzTargets.ROWS, Mutator.NATIVE, seed), Reader.ROW);
 	}
