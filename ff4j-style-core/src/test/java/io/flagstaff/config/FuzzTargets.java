@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.flagstaff.FeatureContext;
-import io.flagstaff.internal.FuzzEvaluation;
+import io.flagstaff.FeatureSnapshot;
+import io.flagstaff.Flagstaff;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
+import io.flagstaff.store.InMemoryFeatureStore;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The readers under fuzzing, each with its seed documents and what must hold of what it
@@ -118,7 +121,31 @@ public final class FuzzTargets {
 			}
 		}
 		if (FeatureDocuments.problems(set).isEmpty()) {
-			FuzzEvaluation.evaluateAll(FuzzEvaluation.compile(set), CONTEXTS);
+			try (Flagstaff flagstaff = Flagstaff.builder(new InMemoryFeatureStore(set))
+				.environment("production")
+				.build()) {
+				evaluateAll(flagstaff.snapshot(), CONTEXTS);
+			}
+		}
+	}
+
+	/**
+	 * Evaluates every flag of a snapshot for every context with every evaluation method.
+	 * @param snapshot the snapshot
+	 * @param contexts the contexts
+	 */
+	public static void evaluateAll(FeatureSnapshot snapshot, List<FeatureContext> contexts) {
+		for (String key : snapshot.featureKeys()) {
+			for (FeatureContext context : contexts) {
+				snapshot.isEnabled(key, context);
+				snapshot.evaluate(key, context);
+				snapshot.variant(key, context);
+				snapshot.getString(key, context, "");
+				snapshot.getInt(key, context, 0);
+				snapshot.getDouble(key, context, 0);
+				snapshot.getBoolean(key, context, false);
+				snapshot.getJson(key, context, JsonNodeFactory.instance.nullNode());
+			}
 		}
 	}
 

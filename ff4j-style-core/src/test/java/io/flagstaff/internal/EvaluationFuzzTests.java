@@ -43,7 +43,7 @@ class EvaluationFuzzTests {
 
 	@Property(tries = 1000)
 	void evaluationNeverThrowsForAnyContext(@ForAll("contexts") FeatureContext context) {
-		FuzzEvaluation.evaluateAll(SNAPSHOT, List.of(context));
+		FuzzTargets.evaluateAll(SNAPSHOT, List.of(context));
 	}
 
 	@Provide

@@ -53,7 +53,7 @@ class FuzzCampaignTests {
 			long start = THREADS.getCurrentThreadCpuTime();
 			String outcome = "evaluated";
 			try {
-				FuzzEvaluation.evaluateAll(EvaluationFuzzTests.SNAPSHOT, List.of(context));
+				FuzzTargets.evaluateAll(EvaluationFuzzTests.SNAPSHOT, List.of(context));
 			}
 			catch (Throwable ex) {
 				outcome = "DEFECT " + ex.getClass().getName();
