@@ -459,7 +459,13 @@ final class LegacyReader {
 				builder.owner(value.asString());
 			}
 			else {
-				metadata.put(entry.getKey(), FeatureValue.of(value));
+				try {
+					metadata.put(entry.getKey(), FeatureValue.of(value));
+				}
+				catch (IllegalArgumentException ex) {
+					this.problems.warn(Problems.child(path, entry.getKey()),
+							ex.getMessage() + "; ignored (the legacy system never reads metadata)");
+				}
 			}
 		}
 		builder.metadata(metadata);

@@ -3,6 +3,7 @@ package io.flagstaff.config;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.flagstaff.model.FeatureValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,12 @@ public final class Limits {
 
 	/** The deepest nesting of mappings and lists in a document. */
 	public static final int MAX_NESTING_DEPTH = 64;
+
+	/**
+	 * The deepest nesting of mappings and lists in one value (a variant's value, a
+	 * metadata entry), so that a value fits any document that holds it.
+	 */
+	public static final int MAX_VALUE_DEPTH = FeatureValue.MAX_DEPTH;
 
 	/**
 	 * The largest decimal exponent of a number, either way: {@code 1e1000} and

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 
 import io.flagstaff.internal.DidYouMean;
 import io.flagstaff.internal.Durations;
+import io.flagstaff.model.FeatureValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -86,6 +87,19 @@ final class NodeReader {
 			return null;
 		}
 		return text;
+	}
+
+	/**
+	 * A served or metadata value of any JSON type, within {@link FeatureValue#MAX_DEPTH}.
+	 */
+	@Nullable FeatureValue value(JsonNode node, String path) {
+		try {
+			return FeatureValue.of(node);
+		}
+		catch (IllegalArgumentException ex) {
+			problem(path, String.valueOf(ex.getMessage()));
+			return null;
+		}
 	}
 
 	/** A string, number or boolean, as text (user ids and attribute values). */

@@ -71,21 +71,13 @@ public final class FuzzTargets {
 	}
 
 	/**
-	 * Reads a document of either format and syntax with {@link FeatureDocuments#parse}.
+	 * Reads a document of either format and syntax, as {@link FeatureDocuments#parse}
+	 * does but without logging a legacy document's warnings.
 	 * @param document the document
 	 * @return the set read
 	 */
 	public static FeatureSet parse(String document) {
-		return FeatureDocuments.parse(document, "fuzz");
-	}
-
-	/**
-	 * Reads a document as a legacy one.
-	 * @param document the document
-	 * @return the set read
-	 */
-	public static FeatureSet parseLegacy(String document) {
-		return FeatureDocuments.parseLegacy(document, "fuzz");
+		return FeatureDocuments.read(document, "fuzz", LegacyOptions.DEFAULTS).features();
 	}
 
 	/**

@@ -72,6 +72,12 @@ class LegacyToleranceTests {
 						"f.metadata: is 'owned by ops', not a mapping of names to values; ignored (the legacy system "
 								+ "never reads it)",
 						true),
+				Arguments.of(
+						"{\"f\": {\"active\": true, \"metadata\": {\"deep\": " + "[".repeat(33) + "]".repeat(33)
+								+ "}}}",
+						"f.metadata.deep: nests lists and mappings more than 32 deep; flatten the value; ignored (the "
+								+ "legacy system never reads metadata)",
+						true),
 				Arguments.of("{\"f\": {\"active\": true, \"error_threshold\": -1}}",
 						"f.error_threshold: is below 0, so the flag is off before any call, as in the legacy system",
 						false),
@@ -88,7 +94,7 @@ class LegacyToleranceTests {
 	@ParameterizedTest(name = "{1}")
 	@MethodSource("tolerated")
 	void readsWhatTheLegacySystemReadsWithAWarningAtTheLegacyPath(String json, String warning, boolean on) {
-		ParsedDocument document = read(json.replace("}}", "}, \"other\": {\"active\": true}}"));
+		ParsedDocument document = read("{\"other\": {\"active\": true}, " + json.substring(1));
 		assertThat(document.warnings()).map(ConfigProblem::toString).containsExactly(warning);
 		try (Flagstaff flagstaff = flagstaff(document.features())) {
 			assertThat(flagstaff.isEnabled("f", user("7", "US", "premium"))).isEqualTo(on);

@@ -36,7 +36,7 @@ class ReaderFuzzTests {
 		try {
 			read = switch (reader) {
 				case DOCUMENT -> FuzzTargets.parse(document);
-				case LEGACY -> FuzzTargets.parseLegacy(document);
+				case LEGACY -> FuzzTargets.parse(document);
 				case ROW -> FuzzTargets.parseRow(document);
 			};
 		}

@@ -40,7 +40,7 @@ class FuzzCampaignTests {
 				(seed) -> Mutator.mutate(FuzzTargets.NATIVE_JSON, Mutator.NATIVE, seed), FuzzTargets::parse,
 				FuzzTargets::checkRead));
 		campaigns.add(new FuzzCampaign("legacy features_config.json").run(inputs,
-				(seed) -> Mutator.mutate(FuzzTargets.LEGACY, Mutator.LEGACY, seed), FuzzTargets::parseLegacy,
+				(seed) -> Mutator.mutate(FuzzTargets.LEGACY, Mutator.LEGACY, seed), FuzzTargets::parse,
 				FuzzTargets::checkRead));
 		campaigns.add(new FuzzCampaign("store rows (one flag or segment)").run(inputs,
 				(seed) -> Mutator.mutate(FuzzTargets.ROWS, Mutator.NATIVE, seed), FuzzTargets::parseRow,

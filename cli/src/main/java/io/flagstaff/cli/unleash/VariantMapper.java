@@ -127,7 +127,7 @@ final class VariantMapper {
 				JsonNode node = mapper.readTree(value);
 				return (node.isContainer()) ? new FeatureValue.Json(node) : FeatureValue.of(value);
 			}
-			catch (JacksonException ex) {
+			catch (JacksonException | IllegalArgumentException ex) {
 				return FeatureValue.of(value);
 			}
 		}

@@ -63,7 +63,7 @@ class UnleashFuzzTests {
 			"\"NOT_IN\"", "\"STR_CONTAINS\"", "\"NUM_EQ\"", "\"DATE_BEFORE\"", "\"SEMVER_EQ\"", "\"REGEX\"",
 			"\"IN_CIDR\"", "\"flexibleRollout\"", "\"default\"", "\"random\"", "null", "[]", "{}");
 
-	@Property(tries = 300)
+	@Property(tries = 150)
 	void theImporterImportsOrRefusesAnyPayload(@ForAll long seed) {
 		importsOrRefuses(Mutator.mutate(PAYLOADS, DICTIONARY, seed));
 	}
