@@ -318,7 +318,8 @@ public final class FeatureDocuments {
 		problems.throwIfAny(source);
 		Objects.requireNonNull(set);
 		for (ConfigProblem problem : SnapshotCompiler.problems(set)) {
-			problems.addAll(List.of(LegacyReader.legacyPath(problem, set.features().keySet())));
+			ConfigProblem legacy = LegacyReader.legacyPath(problem, set.features().keySet());
+			problems.add(legacy.path(), legacy.message());
 		}
 		problems.throwIfAny(source);
 		return new ParsedDocument(set, problems.warnings());

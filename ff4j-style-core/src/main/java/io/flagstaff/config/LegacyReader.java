@@ -146,6 +146,11 @@ final class LegacyReader {
 	private @Nullable FeatureDefinition feature(String key, JsonNode node) {
 		int before = this.problems.size();
 		String path = key;
+		if (key.isBlank()) {
+			this.reader.problem("(document)", "has a flag named '" + key
+					+ "'; a flag name must not be blank (native documents and stores cannot hold it): name it");
+			return null;
+		}
 		if (!this.reader.isMap(node, path, "legacy settings such as { \"active\": true, \"regions\": [\"US\"] }")) {
 			return null;
 		}

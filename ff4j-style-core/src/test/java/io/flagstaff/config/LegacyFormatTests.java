@@ -270,6 +270,9 @@ class LegacyFormatTests {
 								+ "was 'half'"),
 				Arguments.of("{\"f\": {\"active\": true, \"depends_on\": \"g\"}}",
 						"f.depends_on: must be a list such as [\"a\", \"b\"], was 'g'"),
+				Arguments.of("{\" \": {\"active\": true}}",
+						"(document): has a flag named ' '; a flag name must not be blank (native documents and stores "
+								+ "cannot hold it): name it"),
 				Arguments.of("{\"f\": {\"activ\": true}}",
 						"f: has none of the legacy settings (active, regions, percentage_rollout, users, account_types, "
 								+ "beta_program, activation_date, error_threshold, environments, performance_baseline, "
