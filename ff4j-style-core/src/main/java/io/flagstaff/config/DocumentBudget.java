@@ -19,51 +19,75 @@ final class DocumentBudget {
 	}
 
 	static void check(JsonNode root, String path, Problems problems) {
-		ArrayDeque<JsonNode> nodes = new ArrayDeque<>();
-		ArrayDeque<String> paths = new ArrayDeque<>();
-		ArrayDeque<Integer> depths = new ArrayDeque<>();
-		nodes.add(root);
-		paths.add(path);
-		depths.add(1);
-		while (!nodes.isEmpty() && problems.size() < Limits.MAX_PROBLEMS) {
-			JsonNode node = nodes.poll();
-			String at = paths.poll();
-			int depth = depths.poll();
-			if (node.isContainer() && depth > Limits.MAX_NESTING_DEPTH) {
-				report(problems, at, "nests mappings and lists more than " + Limits.MAX_NESTING_DEPTH
+		ArrayDeque<Place> places = new ArrayDeque<>();
+		places.add(new Place(root, null, path, 1));
+		while (!places.isEmpty() && problems.size() < Limits.MAX_PROBLEMS) {
+			Place place = places.poll();
+			JsonNode node = place.node;
+			if (node.isContainer() && place.depth > Limits.MAX_NESTING_DEPTH) {
+				report(problems, place, "nests mappings and lists more than " + Limits.MAX_NESTING_DEPTH
 						+ " levels deep from the top of the document; flatten it");
 				continue;
 			}
 			if (node.isObject()) {
 				for (Map.Entry<String, JsonNode> field : node.properties()) {
-					String child = Problems.child(at, field.getKey());
+					Place child = new Place(field.getValue(), place, "." + field.getKey(), place.depth + 1);
 					report(problems, child, stringProblem("a key", field.getKey()));
-					nodes.add(field.getValue());
-					paths.add(child);
-					depths.add(depth + 1);
+					places.add(child);
 				}
 			}
 			else if (node.isArray()) {
 				int i = 0;
 				for (JsonNode element : node.values()) {
-					nodes.add(element);
-					paths.add(Problems.index(at, i++));
-					depths.add(depth + 1);
+					places.add(new Place(element, place, "[" + i++ + "]", place.depth + 1));
 				}
 			}
 			else if (node.isString()) {
-				report(problems, at, stringProblem("a string", node.asString()));
+				report(problems, place, stringProblem("a string", node.asString()));
 			}
 			else if (node.isNumber()) {
-				report(problems, at, numberProblem(node));
+				report(problems, place, numberProblem(node));
 			}
 		}
 	}
 
-	private static void report(Problems problems, String path, @Nullable String message) {
+	private static void report(Problems problems, Place place, @Nullable String message) {
 		if (message != null) {
+			String path = place.path();
 			problems.add(path.isEmpty() ? "(document)" : path, message);
 		}
+	}
+
+	/**
+	 * A node and where it is: its parent and its step from it ({@code .name} or
+	 * {@code [i]}), so a path is only written out for a node with a problem (paths under
+	 * long keys would otherwise take memory in proportion to the nodes under them).
+	 */
+	private static final class Place {
+
+		final JsonNode node;
+
+		final @Nullable Place parent;
+
+		final String step;
+
+		final int depth;
+
+		Place(JsonNode node, @Nullable Place parent, String step, int depth) {
+			this.node = node;
+			this.parent = parent;
+			this.step = step;
+			this.depth = depth;
+		}
+
+		String path() {
+			StringBuilder path = new StringBuilder();
+			for (Place place = this; place != null; place = place.parent) {
+				path.insert(0, place.step);
+			}
+			return (path.length() > 0 && path.charAt(0) == '.') ? path.substring(1) : path.toString();
+		}
+
 	}
 
 	/**
