@@ -9,7 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.config.LegacyOptions;
+import io.flagstaff.config.ParsedDocument;
 import io.flagstaff.hygiene.HygieneFinding;
 import io.flagstaff.hygiene.HygieneInspector;
 import io.flagstaff.hygiene.HygieneReport;
@@ -60,7 +63,8 @@ final class LintCommand implements Command {
 				printed as WARN lines); 1: a flag is past its 'expires' date (with --fail-on-warnings: any
 				finding); 2: the file cannot be read or is invalid (every problem is printed).
 				A file has no usage figures, so flags are never reported as not evaluated; its last-modified
-				time stands for the last change of every flag in it.""";
+				time stands for the last change of every flag in it. A legacy file's warnings (an unknown
+				key, a null user...) are printed as WARN lines with their legacy path.""";
 	}
 
 	@Override
@@ -74,7 +78,8 @@ final class LintCommand implements Command {
 		Duration unchangedFor = days(arguments.value(UNCHANGED_DAYS.name()));
 		String file = arguments.single("features file to check");
 		Documents.Input input = Documents.read(file, context);
-		FeatureSet features = FeatureDocuments.parse(input.text(), input.source());
+		ParsedDocument document = FeatureDocuments.read(input.text(), input.source(), LegacyOptions.DEFAULTS);
+		FeatureSet features = document.features();
 		Documents.validate(features);
 		HygieneInspector.Builder inspector = HygieneInspector.builder().clock(clock).unchangedFor(unchangedFor);
 		Instant modified = input.modified();
@@ -83,7 +88,11 @@ final class LintCommand implements Command {
 		}
 		HygieneReport report = inspector.build().inspect(features);
 		print(input.source(), report, context);
-		boolean fail = report.hasExpired() || (arguments.has(FAIL_ON_WARNINGS.name()) && !report.isClean());
+		for (ConfigProblem warning : document.warnings()) {
+			context.out().println("WARN  " + warning.path() + " [legacy] " + warning.message());
+		}
+		boolean warned = !report.isClean() || !document.warnings().isEmpty();
+		boolean fail = report.hasExpired() || (arguments.has(FAIL_ON_WARNINGS.name()) && warned);
 		return fail ? FlagstaffCli.FINDINGS : FlagstaffCli.SUCCESS;
 	}
 

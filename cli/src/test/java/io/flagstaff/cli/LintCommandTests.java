@@ -115,6 +115,22 @@ class LintCommandTests {
 	}
 
 	@Test
+	void theWarningsOfALegacyFileArePrintedWithTheirLegacyPath() throws IOException {
+		Path file = this.dir.resolve("features_config.json");
+		Files.writeString(file, """
+				{"new_dashboard": {"active": true, "percentage_rolout": 25, "users": [7, null],
+				  "metadata": {"owner": "ui"}}}
+				""", StandardCharsets.UTF_8);
+		CliRun run = CliRun.of("lint", file.toString());
+		assertThat(run.exitCode()).isEqualTo(FlagstaffCli.SUCCESS);
+		assertThat(run.out()).contains("WARN  new_dashboard.percentage_rolout [legacy] unknown key "
+				+ "'percentage_rolout', ignored as the legacy system ignores it; did you mean 'percentage_rollout'?")
+			.contains("WARN  new_dashboard.users[1] [legacy] is empty (null), which no context value equals; ignored");
+		assertThat(CliRun.of("lint", "--fail-on-warnings", file.toString()).exitCode())
+			.isEqualTo(FlagstaffCli.FINDINGS);
+	}
+
+	@Test
 	void aMissingFileExitsTwo() {
 		Path missing = this.dir.resolve("nope.yml");
 		CliRun run = CliRun.of("lint", missing.toString());

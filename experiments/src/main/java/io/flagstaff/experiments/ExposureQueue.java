@@ -21,8 +21,9 @@ import io.flagstaff.ExposureListener;
  * <p>
  * The queue is bounded: {@link #onExposure} never waits for space. When the queue is full
  * the exposure is dropped and counted ({@link #dropped()}). Listeners run one after the
- * other on the queue's daemon thread, in the order exposures arrived; one that throws is
- * logged and the others still run. Thread-safe.
+ * other on the queue's daemon thread, in the order exposures arrived; one that throws
+ * (anything short of a virtual machine error) is logged and the others still run.
+ * Thread-safe.
  */
 public final class ExposureQueue implements ExposureListener, AutoCloseable {
 
@@ -155,20 +156,30 @@ public final class ExposureQueue implements ExposureListener, AutoCloseable {
 				for (Exposure exposure : batch) {
 					deliver(exposure);
 				}
-				batch.clear();
 			}
 			catch (InterruptedException ex) {
 				return;
 			}
+			finally {
+				batch.clear();
+			}
 		}
 	}
 
+	/**
+	 * Hands an exposure to every listener; a listener's failure of any kind is logged and
+	 * the others, and the next exposures, are still delivered (only a virtual machine
+	 * error other than a stack overflow ends the thread).
+	 */
 	private void deliver(Exposure exposure) {
 		for (ExposureListener listener : this.listeners) {
 			try {
 				listener.onExposure(exposure);
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				if (ex instanceof VirtualMachineError error && !(ex instanceof StackOverflowError)) {
+					throw error;
+				}
 				logger.log(Level.WARNING, "Exposure listener " + listener + " failed on " + exposure.key(), ex);
 			}
 		}

@@ -65,6 +65,23 @@ class ExposureQueueTests {
 	}
 
 	@Test
+	void aListenerFailingWithAnErrorDoesNotStopDelivery() {
+		List<Exposure> received = new CopyOnWriteArrayList<>();
+		try (ExposureQueue queue = new ExposureQueue()) {
+			queue.addListener((exposure) -> {
+				throw (exposure.bucketingKey().hashCode() % 2 == 0) ? new StackOverflowError("exporter recursing")
+						: new AssertionError("exporter bug");
+			});
+			queue.addListener(received::add);
+			for (int i = 0; i < 50; i++) {
+				queue.onExposure(exposure("u-" + i));
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 50);
+			assertThat(queue.delivered()).isEqualTo(50);
+		}
+	}
+
+	@Test
 	void closingDeliversWhatWasQueuedAndDropsWhatComesAfter() {
 		List<Exposure> received = new CopyOnWriteArrayList<>();
 		ExposureQueue queue = new ExposureQueue();

@@ -200,10 +200,15 @@ final class ConditionReader {
 		if (node.isNumber()) {
 			return List.of(node.decimalValue().toString());
 		}
-		if (node.isString()) {
+		String text = node.isString() ? node.asString().trim() : "";
+		if (!text.isEmpty() && text.length() <= Limits.MAX_NUMBER_DIGITS + 10) {
 			try {
-				new BigDecimal(node.asString().trim());
-				return List.of(node.asString().trim());
+				String problem = DocumentBudget.numberProblem(new BigDecimal(text));
+				if (problem != null) {
+					this.reader.problem(path, problem);
+					return null;
+				}
+				return List.of(text);
 			}
 			catch (NumberFormatException ex) {
 				// reported below

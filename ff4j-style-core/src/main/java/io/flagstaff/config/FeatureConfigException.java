@@ -30,10 +30,18 @@ public class FeatureConfigException extends IllegalArgumentException {
 		this.problems = List.copyOf(problems);
 	}
 
+	/**
+	 * Lists the first {@link Limits#MAX_PROBLEMS} problems and counts the others.
+	 */
 	private static String message(String source, List<ConfigProblem> problems) {
+		int more = problems.size() - Limits.MAX_PROBLEMS;
 		return "Invalid feature configuration in " + source + " (" + problems.size()
 				+ ((problems.size() == 1) ? " problem" : " problems") + "):"
-				+ problems.stream().map((problem) -> "\n  - " + problem).collect(Collectors.joining());
+				+ problems.stream()
+					.limit(Limits.MAX_PROBLEMS)
+					.map((problem) -> "\n  - " + problem)
+					.collect(Collectors.joining())
+				+ ((more > 0) ? "\n  ... and " + more + " more" : "");
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.flagstaff.internal.SnapshotCompiler;
 import io.flagstaff.model.Condition;
@@ -25,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 public final class FeatureDocuments {
 
 	private static final String DOCUMENT = "(document)";
+
+	private static final System.Logger logger = System.getLogger(FeatureDocuments.class.getName());
 
 	private FeatureDocuments() {
 	}
@@ -54,12 +57,38 @@ public final class FeatureDocuments {
 	 * @throws FeatureConfigException listing every problem when the document is invalid
 	 */
 	public static FeatureSet parse(String text, String source, LegacyOptions legacyOptions) {
-		Syntax syntax = detectSyntax(text);
-		JsonNode root = tree(text, syntax, source);
+		return logged(read(text, source, legacyOptions), source);
+	}
+
+	/**
+	 * Reads a document like {@link #parse(String, String, LegacyOptions)}, returning its
+	 * warnings instead of logging them: a legacy document is read as the legacy system
+	 * reads it, and what looks like a mistake in it (an unknown key, an element no
+	 * context value equals) is a warning with its legacy path.
+	 * @param text the document
+	 * @param source what was read, for messages
+	 * @param legacyOptions how a legacy document is converted
+	 * @return the flags and segments, in document order, and the warnings
+	 * @throws FeatureConfigException listing every problem when the document is invalid
+	 */
+	public static ParsedDocument read(String text, String source, LegacyOptions legacyOptions) {
+		JsonNode root = tree(text, detectSyntax(text), source);
 		if (isLegacy(root)) {
 			return legacy(root, source, legacyOptions);
 		}
-		return nativeDocument(root, source);
+		return new ParsedDocument(nativeDocument(root, source), List.of());
+	}
+
+	/**
+	 * Logs a document's warnings, once per read, and returns its flags.
+	 */
+	private static FeatureSet logged(ParsedDocument document, String source) {
+		if (!document.warnings().isEmpty()) {
+			logger.log(System.Logger.Level.WARNING, "Read " + source + " with " + document.warnings().size()
+					+ " warning(s), as the legacy system would read it; fix them to be sure it means what it says:"
+					+ document.warnings().stream().map((warning) -> "\n  - " + warning).collect(Collectors.joining()));
+		}
+		return document.features();
 	}
 
 	/**
@@ -117,8 +146,8 @@ public final class FeatureDocuments {
 	 * @throws FeatureConfigException listing every problem when the document is invalid
 	 */
 	public static FeatureSet parseLegacy(String json, String source, @Nullable LegacyOptions options) {
-		return legacy(tree(json, detectSyntax(json), source), source,
-				(options != null) ? options : LegacyOptions.DEFAULTS);
+		return logged(legacy(tree(json, detectSyntax(json), source), source,
+				(options != null) ? options : LegacyOptions.DEFAULTS), source);
 	}
 
 	/**
@@ -127,10 +156,23 @@ public final class FeatureDocuments {
 	 * @param set the flags and segments
 	 * @param syntax the syntax to write
 	 * @return the document
+	 * @throws FeatureConfigException when the set holds what would not read back the
+	 * same: a string that is not Unicode (a lone surrogate) or is over the
+	 * {@link Limits}, a number over them
 	 */
 	public static String write(FeatureSet set, Syntax syntax) {
 		Objects.requireNonNull(set, "set");
-		return Mappers.of(syntax).writeValueAsString(NativeWriter.document(set));
+		return Mappers.of(syntax).writeValueAsString(readable(NativeWriter.document(set)));
+	}
+
+	/**
+	 * Returns a tree about to be written once it is known to read back the same.
+	 */
+	private static <T extends JsonNode> T readable(T tree) {
+		Problems problems = new Problems();
+		DocumentBudget.check(tree, "", problems);
+		problems.throwIfAny("the document to write");
+		return tree;
 	}
 
 	/**
@@ -145,7 +187,7 @@ public final class FeatureDocuments {
 	 */
 	public static FeatureDefinition parseFeature(String key, String json, String source) {
 		Problems problems = new Problems();
-		JsonNode node = tree(json, Syntax.JSON, source);
+		JsonNode node = tree(json, Syntax.JSON, source, Problems.child(NativeReader.FEATURES, key));
 		FeatureDefinition feature = new NativeReader(problems).feature(key, node);
 		problems.throwIfAny(source);
 		return Objects.requireNonNull(feature);
@@ -156,9 +198,11 @@ public final class FeatureDocuments {
 	 * without its key), for stores that keep each flag as a versioned document.
 	 * @param feature the flag
 	 * @return the JSON document
+	 * @throws FeatureConfigException when the flag holds what would not read back the
+	 * same (see {@link #write(FeatureSet, Syntax)})
 	 */
 	public static String writeFeature(FeatureDefinition feature) {
-		return Mappers.COMPACT_JSON.writeValueAsString(NativeWriter.feature(feature));
+		return Mappers.COMPACT_JSON.writeValueAsString(readable(NativeWriter.feature(feature)));
 	}
 
 	/**
@@ -172,7 +216,7 @@ public final class FeatureDocuments {
 	 */
 	public static List<Condition> parseSegment(String name, String json, String source) {
 		Problems problems = new Problems();
-		JsonNode node = tree(json, Syntax.JSON, source);
+		JsonNode node = tree(json, Syntax.JSON, source, Problems.child("segments", name));
 		List<Condition> conditions = new NativeReader(problems).segment(name, node);
 		problems.throwIfAny(source);
 		return List.copyOf(conditions);
@@ -182,9 +226,11 @@ public final class FeatureDocuments {
 	 * Writes one segment's conditions as a compact JSON list.
 	 * @param conditions the conditions
 	 * @return the JSON document
+	 * @throws FeatureConfigException when a condition holds what would not read back the
+	 * same (see {@link #write(FeatureSet, Syntax)})
 	 */
 	public static String writeSegment(List<Condition> conditions) {
-		return Mappers.COMPACT_JSON.writeValueAsString(NativeWriter.conditions(conditions));
+		return Mappers.COMPACT_JSON.writeValueAsString(readable(NativeWriter.conditions(conditions)));
 	}
 
 	/**
@@ -266,36 +312,48 @@ public final class FeatureDocuments {
 			.toList();
 	}
 
-	private static FeatureSet legacy(JsonNode root, String source, LegacyOptions options) {
+	private static ParsedDocument legacy(JsonNode root, String source, LegacyOptions options) {
 		Problems problems = new Problems();
 		FeatureSet set = new LegacyReader(problems, options).document(root);
 		problems.throwIfAny(source);
-		return checked(Objects.requireNonNull(set), source);
-	}
-
-	/**
-	 * Adds the semantic checks of a structurally sound set: operands that do not parse,
-	 * unknown segments, variants and prerequisites, prerequisite cycles.
-	 */
-	private static FeatureSet checked(FeatureSet set, String source) {
-		Problems problems = new Problems();
-		problems.addAll(SnapshotCompiler.problems(set));
+		Objects.requireNonNull(set);
+		for (ConfigProblem problem : SnapshotCompiler.problems(set)) {
+			ConfigProblem legacy = LegacyReader.legacyPath(problem, set.features().keySet());
+			problems.add(legacy.path(), legacy.message());
+		}
 		problems.throwIfAny(source);
-		return set;
+		return new ParsedDocument(set, problems.warnings());
 	}
 
 	private static JsonNode tree(String text, Syntax syntax, String source) {
+		return tree(text, syntax, source, "");
+	}
+
+	/**
+	 * Parses a document, held to the {@link Limits}.
+	 * @param path where the document's root is, for the paths of its problems ({@code ""}
+	 * for a whole document, {@code features.f} for one flag)
+	 */
+	private static JsonNode tree(String text, Syntax syntax, String source, String path) {
 		if (text.isBlank()) {
 			throw new FeatureConfigException(source,
 					List.of(new ConfigProblem(DOCUMENT, "is empty; start with version: 1 and a features mapping")));
 		}
+		if (text.length() > Limits.MAX_DOCUMENT_CHARS) {
+			throw new FeatureConfigException(source,
+					List.of(new ConfigProblem(DOCUMENT,
+							"is " + text.length() + " characters long; a document may have at most "
+									+ Limits.MAX_DOCUMENT_CHARS
+									+ ": split it, or keep the flags in a database store")));
+		}
+		int surrogate = DocumentBudget.loneSurrogate(text);
+		if (surrogate >= 0) {
+			throw new FeatureConfigException(source, List.of(new ConfigProblem(lineAndColumn(text, surrogate),
+					"holds a lone surrogate (half of a UTF-16 pair), which is not Unicode; remove it")));
+		}
+		JsonNode root;
 		try {
-			JsonNode root = Mappers.of(syntax).readTree(text);
-			if (root == null || root.isMissingNode() || root.isNull()) {
-				throw new FeatureConfigException(source,
-						List.of(new ConfigProblem(DOCUMENT, "is empty; start with version: 1 and a features mapping")));
-			}
-			return root;
+			root = Mappers.readTree(text, syntax);
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();
@@ -304,6 +362,31 @@ public final class FeatureDocuments {
 			throw new FeatureConfigException(source, List
 				.of(new ConfigProblem(where, "is not valid " + syntax + ": " + firstLine(ex.getOriginalMessage()))));
 		}
+		catch (RuntimeException ex) {
+			// the YAML library's own failures on malformed input
+			throw new FeatureConfigException(source,
+					List.of(new ConfigProblem(DOCUMENT, "is not valid " + syntax + ": " + firstLine(ex.toString()))));
+		}
+		if (root == null || root.isMissingNode() || root.isNull()) {
+			throw new FeatureConfigException(source,
+					List.of(new ConfigProblem(DOCUMENT, "is empty; start with version: 1 and a features mapping")));
+		}
+		Problems problems = new Problems();
+		DocumentBudget.check(root, path, problems);
+		problems.throwIfAny(source);
+		return root;
+	}
+
+	private static String lineAndColumn(String text, int index) {
+		int line = 1;
+		int lineStart = 0;
+		for (int i = 0; i < index; i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		return "line " + line + ", column " + (index - lineStart + 1);
 	}
 
 	private static String firstLine(@Nullable String message) {

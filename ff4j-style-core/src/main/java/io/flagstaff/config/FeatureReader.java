@@ -338,7 +338,7 @@ final class FeatureReader {
 				weight = this.reader.integer(value.get("weight"), Problems.child(variantPath, "weight"), 0);
 				JsonNode valueNode = value.get("value");
 				if (valueNode != null && !valueNode.isNull()) {
-					served = FeatureValue.of(valueNode);
+					served = this.reader.value(valueNode, Problems.child(variantPath, "value"));
 				}
 				if (value.has("overrides")) {
 					overrides = this.conditions.list(value.get("overrides"), Problems.child(variantPath, "overrides"));
@@ -362,7 +362,10 @@ final class FeatureReader {
 			return metadata;
 		}
 		for (Map.Entry<String, JsonNode> entry : node.properties()) {
-			metadata.put(entry.getKey(), FeatureValue.of(entry.getValue()));
+			FeatureValue value = this.reader.value(entry.getValue(), Problems.child(path, entry.getKey()));
+			if (value != null) {
+				metadata.put(entry.getKey(), value);
+			}
 		}
 		return metadata;
 	}

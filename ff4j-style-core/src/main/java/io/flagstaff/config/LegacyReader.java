@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.flagstaff.internal.DidYouMean;
 import io.flagstaff.model.Bucketing;
 import io.flagstaff.model.BucketingScheme;
 import io.flagstaff.model.Condition;
@@ -29,7 +31,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Converts a legacy {@code features_config.json} document into the native model so that
- * the native evaluator gives the answers of the legacy {@code is_enabled} cascade.
+ * the native evaluator gives the answers of the legacy {@code is_enabled} cascade. What
+ * the legacy code accepts is read as it reads it (an empty list matches nothing, unknown
+ * keys and metadata are ignored, numbers compare as Python compares them); what looks
+ * like a mistake is a warning with its legacy path ({@code f.regions}). What would make
+ * the legacy code fail (a list that is not one, a percentage that is text) is a problem
+ * with its legacy path, and the document is not read.
  */
 final class LegacyReader {
 
@@ -57,12 +64,27 @@ final class LegacyReader {
 	 */
 	static final String TARGETING_RULE = "legacy-targeting";
 
+	/** Matches only a context without attributes: what an empty legacy list matches. */
+	private static final Condition EMPTY_CONTEXT = new Condition.Attribute("*", Operator.EXISTS, List.of("false"),
+			false, false);
+
+	/**
+	 * The legacy setting a native path of a converted flag comes from, most specific
+	 * first.
+	 */
+	private static final String[][] NATIVE_TO_LEGACY = { { ".requires", ".depends_on" },
+			{ ".schedule", ".activation_date" }, { ".health.latencyBaseline", ".performance_baseline" },
+			{ ".health", ".error_threshold" }, { ".allow", ".users" }, { ".environments", ".environments" } };
+
 	private final NodeReader reader;
+
+	private final Problems problems;
 
 	private final LegacyOptions options;
 
 	LegacyReader(Problems problems, LegacyOptions options) {
 		this.reader = new NodeReader(problems);
+		this.problems = problems;
 		this.options = options;
 	}
 
@@ -77,11 +99,31 @@ final class LegacyReader {
 				features.put(entry.getKey(), feature);
 			}
 		}
-		if (!this.reader.problems().isEmpty()) {
+		if (!this.problems.isEmpty()) {
 			return null;
 		}
 		features.replaceAll((key, feature) -> withoutMissingDependencies(feature, features));
 		return new FeatureSet(Map.of(), features);
+	}
+
+	/**
+	 * Returns a problem the compiler found in a converted set with the legacy path of the
+	 * setting it comes from ({@code f.depends_on} for {@code features.f.requires}).
+	 */
+	static ConfigProblem legacyPath(ConfigProblem problem, Set<String> keys) {
+		for (String key : keys) {
+			String prefix = "features." + key;
+			if (problem.path().equals(prefix) || problem.path().startsWith(prefix + ".")) {
+				String rest = problem.path().substring(prefix.length());
+				for (String[] pair : NATIVE_TO_LEGACY) {
+					if (rest.startsWith(pair[0])) {
+						return new ConfigProblem(key + pair[1], problem.message());
+					}
+				}
+				return new ConfigProblem(key, problem.message());
+			}
+		}
+		return problem;
 	}
 
 	/**
@@ -102,11 +144,17 @@ final class LegacyReader {
 	}
 
 	private @Nullable FeatureDefinition feature(String key, JsonNode node) {
-		int before = this.reader.problems().size();
+		int before = this.problems.size();
 		String path = key;
-		if (!this.reader.object(node, path, LEGACY_FIELDS)) {
+		if (key.isBlank()) {
+			this.reader.problem("(document)", "has a flag named '" + key
+					+ "'; a flag name must not be blank (native documents and stores cannot hold it): name it");
 			return null;
 		}
+		if (!this.reader.isMap(node, path, "legacy settings such as { \"active\": true, \"regions\": [\"US\"] }")) {
+			return null;
+		}
+		unknownKeys(node, path);
 		FeatureDefinition.Builder builder = FeatureDefinition.builder(key);
 		boolean active = node.has("active") && truthy(node.get("active"), Problems.child(path, "active"));
 		builder.enabled(active);
@@ -125,30 +173,46 @@ final class LegacyReader {
 				builder.enabled(false);
 			}
 		}
-		builder.health(health(node, path));
+		builder.health(health(node, path, builder));
 		if (node.has("depends_on")) {
-			List<Prerequisite> requires = new ArrayList<>();
-			for (String dependency : strings(node.get("depends_on"), Problems.child(path, "depends_on"))) {
-				requires.add(new Prerequisite(dependency, true, List.of(), PRODUCTION));
-			}
-			builder.requires(requires);
+			builder.requires(dependencies(node.get("depends_on"), Problems.child(path, "depends_on"), builder));
 		}
 		if (node.has("users")) {
 			builder.allow(strings(node.get("users"), Problems.child(path, "users")));
 		}
 		targeting(builder, key, node, path);
-		return (this.reader.problems().size() > before) ? null : builder.build();
+		return (this.problems.size() > before) ? null : builder.build();
+	}
+
+	/**
+	 * Warns of each key the legacy code ignores; refuses a flag made only of such keys,
+	 * which is more likely a native document without {@code version: 1}.
+	 */
+	private void unknownKeys(JsonNode node, String path) {
+		int known = 0;
+		for (String name : node.propertyNames()) {
+			if (LEGACY_FIELDS.contains(name)) {
+				known++;
+				continue;
+			}
+			List<String> closest = DidYouMean.closest(name, LEGACY_FIELDS);
+			this.problems.warn(Problems.child(path, name),
+					"unknown key '" + name + "', ignored as the legacy system ignores it"
+							+ (closest.isEmpty() ? "" : "; did you mean '" + closest.get(0) + "'?"));
+		}
+		if (known == 0 && !node.isEmpty()) {
+			this.reader.problem(path, "has none of the legacy settings (" + String.join(", ", LEGACY_FIELDS)
+					+ "); for a native document, start it with version: 1");
+		}
 	}
 
 	private void targeting(FeatureDefinition.Builder builder, String key, JsonNode node, String path) {
 		List<Condition> when = new ArrayList<>();
 		if (node.has("regions")) {
-			when.add(new Condition.Attribute(REGION, Operator.IN,
-					strings(node.get("regions"), Problems.child(path, "regions")), false, false));
+			when.add(in(REGION, strings(node.get("regions"), Problems.child(path, "regions"))));
 		}
 		if (node.has("account_types")) {
-			when.add(new Condition.Attribute(ACCOUNT_TYPE, Operator.IN,
-					strings(node.get("account_types"), Problems.child(path, "account_types")), false, false));
+			when.add(in(ACCOUNT_TYPE, strings(node.get("account_types"), Problems.child(path, "account_types"))));
 		}
 		if (node.has("beta_program") && truthy(node.get("beta_program"), Problems.child(path, "beta_program"))) {
 			when.add(new Condition.Attribute(BETA_PROGRAM, Operator.IS_TRUE, List.of(), false, false));
@@ -158,9 +222,8 @@ final class LegacyReader {
 		if (when.isEmpty() && percentage == null) {
 			return;
 		}
-		Rule emptyContext = new Rule(EMPTY_CONTEXT_RULE,
-				List.of(new Condition.Attribute("*", Operator.EXISTS, List.of("false"), false, false)), Rule.Serve.ON,
-				null, null, List.of(), false, null);
+		Rule emptyContext = new Rule(EMPTY_CONTEXT_RULE, List.of(EMPTY_CONTEXT), Rule.Serve.ON, null, null, List.of(),
+				false, null);
 		Rule targeting = (percentage != null)
 				? new Rule(TARGETING_RULE, when, Rule.Serve.ROLLOUT, null, percentage, List.of(), false, null)
 				: new Rule(TARGETING_RULE, when, Rule.Serve.ON, null, null, List.of(), false, null);
@@ -170,41 +233,35 @@ final class LegacyReader {
 	}
 
 	/**
+	 * {@code value in list}: an empty legacy list holds no value, so only a context
+	 * without attributes (served by the rule before) would pass.
+	 */
+	private static Condition in(String attribute, List<String> values) {
+		return values.isEmpty() ? EMPTY_CONTEXT : new Condition.Attribute(attribute, Operator.IN, values, false, false);
+	}
+
+	/**
 	 * The legacy rollout is on when {@code sha256(...) % 100 < percentage}; with whole
 	 * buckets that is the same as {@code bucket < ceil(percentage)}, clamped to 0..100.
 	 */
 	private @Nullable Double percentage(JsonNode node, String path) {
-		BigDecimal number = this.reader.number(node, path);
+		BigDecimal number = number(node, path);
 		if (number == null) {
 			return null;
 		}
-		BigDecimal whole = number.setScale(0, RoundingMode.CEILING);
-		return Math.max(0, Math.min(100, whole.doubleValue()));
+		BigDecimal clamped = number.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100));
+		return clamped.setScale(0, RoundingMode.CEILING).doubleValue();
 	}
 
-	private @Nullable HealthPolicy health(JsonNode node, String path) {
-		Integer maxErrors = null;
-		if (node.has("error_threshold")) {
-			maxErrors = trips(node.get("error_threshold"), Problems.child(path, "error_threshold"));
-		}
-		Duration baseline = null;
-		if (node.has("performance_baseline")) {
-			BigDecimal seconds = this.reader.number(node.get("performance_baseline"),
-					Problems.child(path, "performance_baseline"));
-			if (seconds != null) {
-				if (seconds.signum() <= 0) {
-					this.reader.problem(Problems.child(path, "performance_baseline"),
-							"must be above 0 seconds, was " + seconds.toPlainString());
-				}
-				else {
-					baseline = Duration
-						.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValue());
-				}
-			}
-		}
+	private @Nullable HealthPolicy health(JsonNode node, String path, FeatureDefinition.Builder builder) {
+		Integer maxErrors = node.has("error_threshold")
+				? trips(node.get("error_threshold"), Problems.child(path, "error_threshold"), builder) : null;
+		Duration baseline = node.has("performance_baseline")
+				? baseline(node.get("performance_baseline"), Problems.child(path, "performance_baseline")) : null;
 		Integer maxSlowCalls = null;
 		if (node.has("performance_threshold")) {
-			Integer trips = trips(node.get("performance_threshold"), Problems.child(path, "performance_threshold"));
+			Integer trips = trips(node.get("performance_threshold"), Problems.child(path, "performance_threshold"),
+					builder);
 			// Without a baseline the legacy code never counts a slow call, so the
 			// threshold never trips.
 			maxSlowCalls = (baseline != null) ? trips : null;
@@ -217,49 +274,126 @@ final class LegacyReader {
 	}
 
 	/**
-	 * The legacy code switches off when a count exceeds the threshold: the first tripping
-	 * count.
+	 * A call is slow when it takes longer than the baseline (in seconds). At or below
+	 * zero (or below a nanosecond) every call is slow; beyond {@link Limits#MAX_DURATION}
+	 * none is, so the check is left out.
 	 */
-	private @Nullable Integer trips(JsonNode node, String path) {
-		BigDecimal threshold = this.reader.number(node, path);
+	private @Nullable Duration baseline(JsonNode node, String path) {
+		BigDecimal seconds = number(node, path);
+		if (seconds == null) {
+			return null;
+		}
+		BigDecimal nanos = seconds.movePointRight(9);
+		if (nanos.compareTo(BigDecimal.ONE) < 0) {
+			this.problems.warn(path,
+					"is " + NodeReader.show(seconds) + " seconds: every call counts as slow, as in the legacy system");
+			return Duration.ofNanos(1);
+		}
+		if (nanos.compareTo(BigDecimal.valueOf(Limits.MAX_DURATION.toNanos())) > 0) {
+			this.problems.warn(path, "is " + NodeReader.show(seconds)
+					+ " seconds, longer than any call: the performance check never trips, as in the legacy system");
+			return null;
+		}
+		return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
+	}
+
+	/**
+	 * The legacy code switches off when a count exceeds the threshold: the first tripping
+	 * count. Below zero the count (0 at start) already exceeds it: the flag is off.
+	 */
+	private @Nullable Integer trips(JsonNode node, String path, FeatureDefinition.Builder builder) {
+		BigDecimal threshold = number(node, path);
 		if (threshold == null) {
 			return null;
 		}
 		if (threshold.signum() < 0) {
-			this.reader.problem(path, "must not be negative, was " + threshold.toPlainString());
+			this.problems.warn(path, "is below 0, so the flag is off before any call, as in the legacy system");
+			builder.enabled(false);
 			return null;
 		}
-		BigDecimal trips = threshold.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
-		return (trips.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) ? Integer.MAX_VALUE : trips.intValue();
+		BigDecimal limit = BigDecimal.valueOf(Integer.MAX_VALUE);
+		return (threshold.compareTo(limit) >= 0) ? Integer.MAX_VALUE
+				: threshold.setScale(0, RoundingMode.FLOOR).intValueExact() + 1;
+	}
+
+	/** A number as Python compares it: {@code true} is 1 and {@code false} is 0. */
+	private @Nullable BigDecimal number(JsonNode node, String path) {
+		if (node.isBoolean()) {
+			return node.booleanValue() ? BigDecimal.ONE : BigDecimal.ZERO;
+		}
+		if (!node.isNumber()) {
+			this.reader.problem(path, "must be a number (the legacy system fails comparing anything else), was "
+					+ NodeReader.describe(node));
+			return null;
+		}
+		return node.decimalValue();
 	}
 
 	private @Nullable Instant activation(JsonNode node, String path) {
-		if (node.isString()) {
-			String text = node.asString().trim().replace(' ', 'T');
-			try {
-				return OffsetDateTime.parse(text).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				// next form
-			}
-			try {
-				return LocalDateTime.parse(text).atZone(this.options.zone()).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				// next form
-			}
-			try {
-				return LocalDate.parse(text).atStartOfDay(this.options.zone()).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				// reported below
-			}
+		Instant instant = node.isString() ? instant(node.asString().trim().replace(' ', 'T')) : null;
+		if (instant == null) {
+			this.reader.problem(path,
+					"must be an ISO date-time such as 2022-12-25T00:00:00, was " + NodeReader.describe(node));
+			return null;
 		}
-		this.reader.problem(path,
-				"must be an ISO date-time such as 2022-12-25T00:00:00, was " + NodeReader.describe(node));
-		return null;
+		String range = Limits.instantProblem(instant);
+		if (range != null) {
+			this.reader.problem(path, range);
+			return null;
+		}
+		return instant;
 	}
 
+	private @Nullable Instant instant(String text) {
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			// next form
+		}
+		try {
+			return LocalDateTime.parse(text).atZone(this.options.zone()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			// next form
+		}
+		try {
+			return LocalDate.parse(text).atStartOfDay(this.options.zone()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The flags a flag depends on; an element that is not a flag name is a flag that does
+	 * not exist, so the flag is off, as in the legacy code.
+	 */
+	private List<Prerequisite> dependencies(JsonNode node, String path, FeatureDefinition.Builder builder) {
+		List<Prerequisite> requires = new ArrayList<>();
+		if (!node.isArray()) {
+			this.reader.problem(path, "must be a list such as [\"a\", \"b\"], was " + NodeReader.describe(node));
+			return requires;
+		}
+		int i = 0;
+		for (JsonNode element : node.values()) {
+			if (element.isString()) {
+				requires.add(new Prerequisite(element.asString(), true, List.of(), PRODUCTION));
+			}
+			else {
+				this.problems.warn(Problems.index(path, i), "is " + NodeReader.describe(element)
+						+ ", not the name of a flag: the flag is off, as in the legacy system");
+				builder.enabled(false);
+			}
+			i++;
+		}
+		return requires;
+	}
+
+	/**
+	 * The values of a legacy list; an element that can never equal a context value (null,
+	 * a list, a mapping, a boolean) is left out with a warning.
+	 */
 	private List<String> strings(JsonNode node, String path) {
 		List<String> values = new ArrayList<>();
 		if (!node.isArray()) {
@@ -268,7 +402,6 @@ final class LegacyReader {
 		}
 		int i = 0;
 		for (JsonNode element : node.values()) {
-			String elementPath = Problems.index(path, i++);
 			if (element.isString()) {
 				values.add(element.asString());
 			}
@@ -276,8 +409,10 @@ final class LegacyReader {
 				values.add(number(element.decimalValue()));
 			}
 			else {
-				this.reader.problem(elementPath, "must be a string or number, was " + NodeReader.describe(element));
+				this.problems.warn(Problems.index(path, i),
+						"is " + NodeReader.describe(element) + ", which no context value equals; ignored");
 			}
+			i++;
 		}
 		return values;
 	}
@@ -285,7 +420,8 @@ final class LegacyReader {
 	/** A number as the legacy code prints it: 123 for whole numbers. */
 	private static String number(BigDecimal value) {
 		BigDecimal stripped = value.stripTrailingZeros();
-		return (stripped.scale() <= 0) ? stripped.toBigInteger().toString() : stripped.toPlainString();
+		return (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 30)
+				? stripped.toBigInteger().toString() : NodeReader.show(stripped);
 	}
 
 	/** Python truthiness of a JSON value. */
@@ -313,7 +449,9 @@ final class LegacyReader {
 		if (node == null) {
 			return;
 		}
-		if (!this.reader.isMap(node, path, "names to values")) {
+		if (!node.isObject()) {
+			this.problems.warn(path, "is " + NodeReader.describe(node)
+					+ ", not a mapping of names to values; ignored (the legacy system never reads it)");
 			return;
 		}
 		Map<String, FeatureValue> metadata = new LinkedHashMap<>();
@@ -326,7 +464,13 @@ final class LegacyReader {
 				builder.owner(value.asString());
 			}
 			else {
-				metadata.put(entry.getKey(), FeatureValue.of(value));
+				try {
+					metadata.put(entry.getKey(), FeatureValue.of(value));
+				}
+				catch (IllegalArgumentException ex) {
+					this.problems.warn(Problems.child(path, entry.getKey()),
+							ex.getMessage() + "; ignored (the legacy system never reads metadata)");
+				}
 			}
 		}
 		builder.metadata(metadata);

@@ -8,11 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 import io.flagstaff.internal.DidYouMean;
 import io.flagstaff.internal.Durations;
+import io.flagstaff.model.FeatureValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -89,6 +89,19 @@ final class NodeReader {
 		return text;
 	}
 
+	/**
+	 * A served or metadata value of any JSON type, within {@link FeatureValue#MAX_DEPTH}.
+	 */
+	@Nullable FeatureValue value(JsonNode node, String path) {
+		try {
+			return FeatureValue.of(node);
+		}
+		catch (IllegalArgumentException ex) {
+			problem(path, String.valueOf(ex.getMessage()));
+			return null;
+		}
+	}
+
 	/** A string, number or boolean, as text (user ids and attribute values). */
 	@Nullable String scalar(JsonNode node, String path) {
 		if (node.isString() || node.isNumber() || node.isBoolean()) {
@@ -120,12 +133,15 @@ final class NodeReader {
 			return null;
 		}
 		if (number.stripTrailingZeros().scale() > 0) {
-			problem(path, "must be a whole number, was " + number.toPlainString());
+			problem(path, "must be a whole number, was " + show(number));
 			return null;
 		}
-		if (number.compareTo(BigDecimal.valueOf(min)) < 0
-				|| number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-			problem(path, "must be at least " + min + ", was " + number.toPlainString());
+		if (number.compareTo(BigDecimal.valueOf(min)) < 0) {
+			problem(path, "must be at least " + min + ", was " + show(number));
+			return null;
+		}
+		if (number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+			problem(path, "must be at most " + Integer.MAX_VALUE + ", was " + show(number));
 			return null;
 		}
 		return number.intValueExact();
@@ -138,11 +154,11 @@ final class NodeReader {
 			return null;
 		}
 		if (number.compareTo(BigDecimal.ZERO) < 0 || number.compareTo(BigDecimal.valueOf(100)) > 0) {
-			problem(path, "must be between 0 and 100, was " + number.stripTrailingZeros().toPlainString());
+			problem(path, "must be between 0 and 100, was " + show(number));
 			return null;
 		}
 		if (number.stripTrailingZeros().scale() > 2) {
-			problem(path, "must have at most two decimals (steps of 0.01%), was " + number.toPlainString());
+			problem(path, "must have at most two decimals (steps of 0.01%), was " + show(number));
 			return null;
 		}
 		return number.doubleValue();
@@ -155,21 +171,16 @@ final class NodeReader {
 			return null;
 		}
 		if (number.signum() <= 0 || number.compareTo(BigDecimal.ONE) > 0) {
-			problem(path, "must be a fraction above 0 and at most 1 (0.25 means 25%), was "
-					+ number.stripTrailingZeros().toPlainString());
+			problem(path, "must be a fraction above 0 and at most 1 (0.25 means 25%), was " + show(number));
 			return null;
 		}
 		return number.doubleValue();
 	}
 
 	@Nullable Duration duration(JsonNode node, String path) {
-		if (!node.isString()) {
-			problem(path, "must be a duration such as 300ms, 30s, 1m, 2h, 1d or PT1M, was " + describe(node));
-			return null;
-		}
-		Duration duration = Durations.parse(node.asString());
+		Duration duration = node.isString() ? Durations.parse(node.asString()) : null;
 		if (duration == null) {
-			problem(path, "must be a duration such as 300ms, 30s, 1m, 2h, 1d or PT1M, was '" + node.asString() + "'");
+			problem(path, "must be a duration such as 300ms, 30s, 1m, 2h, 1d or PT1M, was " + describe(node));
 			return null;
 		}
 		if (duration.isNegative() || duration.isZero()) {
@@ -225,8 +236,14 @@ final class NodeReader {
 		return values;
 	}
 
-	static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-		return node.properties();
+	/**
+	 * Shows a number as written when it is of a reasonable size, else in scientific
+	 * notation (never as thousands of zeros).
+	 */
+	static String show(BigDecimal number) {
+		BigDecimal stripped = number.stripTrailingZeros();
+		int exponent = stripped.precision() - stripped.scale() - 1;
+		return (Math.abs(exponent) <= 20) ? stripped.toPlainString() : stripped.toString();
 	}
 
 	static String describe(JsonNode node) {

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 
 import io.flagstaff.FeatureSnapshot;
 import io.flagstaff.Flagstaff;
+import io.flagstaff.internal.Background;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.HealthPolicy;
 import io.flagstaff.model.Kill;
@@ -135,7 +136,8 @@ final class DefaultHealthGuard implements HealthGuard {
 				}
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			Background.rethrowIfFatal(ex);
 			if (this.recordingFailureLogged.compareAndSet(false, true)) {
 				logger.log(Level.WARNING, "Recording a call of feature '" + feature
 						+ "' failed; the health guard keeps going (logged once)", ex);
@@ -207,7 +209,8 @@ final class DefaultHealthGuard implements HealthGuard {
 			logger.log(Level.WARNING, "Health guard switched off " + event.reason());
 			notifyListeners(this.listeners, event);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			Background.rethrowIfFatal(ex);
 			monitor.state.set(Monitor.ARMED);
 			logger.log(Level.ERROR, "Health guard could not switch off feature '" + feature
 					+ "'; it will try again on the next call that crosses the policy", ex);
@@ -222,7 +225,8 @@ final class DefaultHealthGuard implements HealthGuard {
 		try {
 			flagstaff.refresh();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			Background.rethrowIfFatal(ex);
 			logger.log(Level.WARNING, "Refreshing after an automatic disable failed; the store change will arrive "
 					+ "with its next notification", ex);
 		}
@@ -261,7 +265,8 @@ final class DefaultHealthGuard implements HealthGuard {
 			try {
 				listener.onAutoDisabled(event);
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				Background.rethrowIfFatal(ex);
 				logger.log(Level.WARNING, "Auto-disable listener " + listener + " failed", ex);
 			}
 		}

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.flagstaff.FeatureSnapshot;
 import io.flagstaff.Flagstaff;
+import io.flagstaff.internal.Background;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.HealthPolicy;
 import io.flagstaff.model.Kill;
@@ -192,12 +193,7 @@ public final class TrafficMonitor implements AutoCloseable {
 	}
 
 	private void checkQuietly() {
-		try {
-			check();
-		}
-		catch (RuntimeException ex) {
-			logger.log(Level.WARNING, "Traffic monitor round failed; trying again in " + this.interval, ex);
-		}
+		Background.run(logger, "A traffic monitor round (the next in " + this.interval + ")", this::check);
 	}
 
 	private AutoDisabledEvent disable(FeatureDefinition definition, double maxDrop, double baseline, double traffic) {
@@ -268,7 +264,8 @@ public final class TrafficMonitor implements AutoCloseable {
 					this.tripped = true;
 					return event;
 				}
-				catch (RuntimeException ex) {
+				catch (Throwable ex) {
+					Background.rethrowIfFatal(ex);
 					logger.log(Level.ERROR, "Traffic monitor could not switch off feature '" + definition.key()
 							+ "'; it will try again next round", ex);
 				}

@@ -61,7 +61,7 @@ final class CoarseClock implements AutoCloseable {
 	 * ticks.
 	 */
 	void tick() {
-		this.millis = this.clock.millis();
+		Background.run(logger, "The Flagstaff clock", () -> this.millis = this.clock.millis());
 		if (++this.ticks >= SWEEP_TICKS) {
 			this.ticks = 0;
 			sweep();
@@ -73,12 +73,7 @@ final class CoarseClock implements AutoCloseable {
 	 */
 	void sweep() {
 		for (Runnable task : this.sweeps) {
-			try {
-				task.run();
-			}
-			catch (RuntimeException ex) {
-				logger.log(System.Logger.Level.WARNING, "A Flagstaff clock task failed", ex);
-			}
+			Background.run(logger, "A Flagstaff clock task", task);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.flagstaff.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.flagstaff.config.ConfigProblem;
+import io.flagstaff.config.Limits;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.Operator;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,13 @@ final class ConditionCompiler {
 	private final Set<String> inProgress = new HashSet<>();
 
 	private final Set<String> broken = new HashSet<>();
+
+	private final Map<String, Integer> heights = new HashMap<>();
+
+	/** The height of the deepest segment referred to by the segment being compiled. */
+	private int deepest;
+
+	private boolean tooDeepReported;
 
 	ConditionCompiler(Map<String, List<Condition>> segments, List<ConfigProblem> problems) {
 		this.segments = segments;
@@ -79,8 +88,10 @@ final class ConditionCompiler {
 	private @Nullable CompiledCondition segmentReference(Condition.Segment reference, String path) {
 		String name = reference.segment();
 		if (!this.segments.containsKey(name)) {
-			problem(path + ".segment", "unknown segment '" + name + "'; define it under 'segments' or fix the name"
-					+ DidYouMean.hint(name, this.segments.keySet()));
+			problem(path + ".segment",
+					"unknown segment '" + name + "'; define it under 'segments' or fix the name"
+							+ ((this.problems.size() < Limits.MAX_PROBLEMS)
+									? DidYouMean.hint(name, this.segments.keySet()) : ""));
 			return null;
 		}
 		if (this.inProgress.contains(name)) {
@@ -88,19 +99,38 @@ final class ConditionCompiler {
 					+ "; remove one of these segment references");
 			return null;
 		}
-		CompiledCondition[] conditions = segment(name);
-		return (conditions != null) ? new Conditions.SegmentMatch(conditions, reference.negate()) : null;
+		CompiledCondition[] conditions = (this.inProgress.size() < Limits.MAX_SEGMENT_DEPTH) ? segment(name) : null;
+		Integer height = this.heights.get(name);
+		if (conditions == null || height == null || height > Limits.MAX_SEGMENT_DEPTH) {
+			if ((height == null || height > Limits.MAX_SEGMENT_DEPTH) && !this.broken.contains(name)
+					&& !this.tooDeepReported) {
+				this.tooDeepReported = true;
+				problem(path + ".segment", "segments refer to segments more than " + Limits.MAX_SEGMENT_DEPTH
+						+ " deep from here; flatten the chain (copy the conditions of a few segments into one)");
+			}
+			return null;
+		}
+		this.deepest = Math.max(this.deepest, height);
+		return new Conditions.SegmentMatch(conditions, reference.negate());
 	}
 
+	/**
+	 * Compiles a segment once, recording its height: 1 plus the height of the deepest
+	 * segment it refers to.
+	 */
 	private CompiledCondition @Nullable [] segment(String name) {
 		CompiledCondition[] compiled = this.compiledSegments.get(name);
 		if (compiled != null || this.broken.contains(name)) {
 			return compiled;
 		}
+		int outer = this.deepest;
+		this.deepest = 0;
 		this.inProgress.add(name);
 		List<Condition> conditions = this.segments.get(name);
 		compiled = (conditions != null) ? compile(conditions, "segments." + name) : null;
 		this.inProgress.remove(name);
+		this.heights.put(name, this.deepest + 1);
+		this.deepest = outer;
 		if (compiled == null) {
 			this.broken.add(name);
 		}
@@ -155,6 +185,10 @@ final class ConditionCompiler {
 			case EQUALS:
 				return new Conditions.StringMatch(attribute, operator, List.of(value), condition.ignoreCase(), negate);
 			case REGEX:
+				String budget = Limits.regexProblem(value);
+				if (budget != null) {
+					return problem(path, budget);
+				}
 				try {
 					return new Conditions.RegexMatch(attribute, Pattern.compile(value), negate);
 				}
@@ -172,6 +206,9 @@ final class ConditionCompiler {
 						: problem(path, "must be a semantic version such as 4.2.0 or 4.2.0-rc.1, was '" + value + "'");
 			case BEFORE, AFTER:
 				Instant instant = DateTimes.parse(value);
+				if (Limits.instantProblem(instant) != null) {
+					return problem(path, Limits.instantProblem(instant));
+				}
 				return (instant != null)
 						? new Conditions.TimeCompare(attribute.name().equals(CURRENT_TIME) ? null : attribute,
 								operator == Operator.BEFORE, instant, negate)

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.google.re2j.Pattern;
 import io.flagstaff.FeatureContext;
+import io.flagstaff.config.Limits;
 import io.flagstaff.model.Operator;
 import org.jspecify.annotations.Nullable;
 
@@ -147,7 +148,9 @@ final class Conditions {
 	}
 
 	/**
-	 * regex: RE2 semantics (linear time), matching anywhere in the value ({@code find}).
+	 * regex: RE2 semantics (linear time), matching anywhere in the value ({@code find});
+	 * a value longer than {@link Limits#MAX_REGEX_INPUT_CHARS} does not match, so one
+	 * match costs at most that many steps times the expression's size.
 	 */
 	static final class RegexMatch extends CompiledCondition {
 
@@ -164,7 +167,8 @@ final class Conditions {
 		@Override
 		boolean test(FeatureContext context, EvaluationRuntime runtime) {
 			String value = this.attribute.get(context, runtime);
-			return value != null && this.pattern.matcher(value).find();
+			return value != null && value.length() <= Limits.MAX_REGEX_INPUT_CHARS
+					&& this.pattern.matcher(value).find();
 		}
 
 	}

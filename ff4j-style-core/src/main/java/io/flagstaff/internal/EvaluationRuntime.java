@@ -91,7 +91,20 @@ final class EvaluationRuntime {
 
 	long nowMillis(FeatureContext context) {
 		java.time.Instant time = context.currentTime();
-		return (time != null) ? time.toEpochMilli() : this.clock.millis();
+		return (time != null) ? millis(time) : this.clock.millis();
+	}
+
+	/**
+	 * Returns a time in epoch milliseconds, saturated one short of a {@code long}'s range
+	 * (so {@link java.time.Instant#MAX} is later than any schedule, whose open end is
+	 * {@link Long#MAX_VALUE}) instead of overflowing.
+	 */
+	static long millis(java.time.Instant time) {
+		long seconds = time.getEpochSecond();
+		if (seconds >= Long.MAX_VALUE / 1000 - 1) {
+			return Long.MAX_VALUE - 1;
+		}
+		return (seconds <= Long.MIN_VALUE / 1000 + 1) ? Long.MIN_VALUE + 1 : time.toEpochMilli();
 	}
 
 	Clock clock() {

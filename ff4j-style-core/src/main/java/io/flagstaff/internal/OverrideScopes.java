@@ -200,8 +200,9 @@ final class OverrideScopes {
 			}
 			Map<String, String> overrides = new TreeMap<>(OverrideScopes.this.global.get());
 			overrides.putAll(this.forced);
-			return new Compiled(current, SnapshotCompiler.compile(current.featureSet(), overrides, current.version(),
-					current.storeRevision(), OverrideScopes.this.runtime, "override scope " + this.id));
+			return new Compiled(current,
+					SnapshotCompiler.compile(current, current.featureSet(), overrides, current.version(),
+							current.storeRevision(), OverrideScopes.this.runtime, "override scope " + this.id));
 		}
 
 		@Override

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureConfigException;
+import io.flagstaff.config.Limits;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
 import io.flagstaff.model.Prerequisite;
@@ -256,6 +257,7 @@ public final class SnapshotCompiler {
 			if (feature.rollout() != null) {
 				check(path + ".rollout", percentageProblem(feature.rollout()));
 			}
+			checkRanges(feature, path);
 			checkVariants(feature.variants(), path + ".variants");
 			checkPrerequisites(feature, path + ".requires");
 			UsageCounter counter = (this.runtime != null && this.runtime.usageStatistics())
@@ -366,6 +368,21 @@ public final class SnapshotCompiler {
 			}
 		}
 
+		/**
+		 * Checks the date-times and durations a flag's evaluation converts against the
+		 * {@link Limits}.
+		 */
+		private void checkRanges(FeatureDefinition feature, String path) {
+			if (feature.schedule() != null) {
+				check(path + ".schedule.from", Limits.instantProblem(feature.schedule().from()));
+				check(path + ".schedule.until", Limits.instantProblem(feature.schedule().until()));
+			}
+			if (feature.health() != null) {
+				check(path + ".health.window", Limits.durationProblem(feature.health().window()));
+				check(path + ".health.latencyBaseline", Limits.durationProblem(feature.health().latencyBaseline()));
+			}
+		}
+
 		private void checkPrerequisites(FeatureDefinition feature, String path) {
 			for (int i = 0; i < feature.requires().size(); i++) {
 				Prerequisite prerequisite = feature.requires().get(i);
@@ -374,7 +391,9 @@ public final class SnapshotCompiler {
 				if (parent == null) {
 					check(itemPath + ".feature",
 							"unknown flag '" + prerequisite.feature() + "'; define it or fix the key"
-									+ DidYouMean.hint(prerequisite.feature(), this.set.features().keySet()));
+									+ ((this.problems.size() < Limits.MAX_PROBLEMS)
+											? DidYouMean.hint(prerequisite.feature(), this.set.features().keySet())
+											: ""));
 					continue;
 				}
 				if (!prerequisite.variants().isEmpty() && !prerequisite.enabled()) {
@@ -402,39 +421,69 @@ public final class SnapshotCompiler {
 			return List.copyOf(names);
 		}
 
+		/**
+		 * Reports prerequisite cycles and chains longer than
+		 * {@link Limits#MAX_PREREQUISITE_DEPTH} (evaluating a flag evaluates its chain),
+		 * walking the prerequisites depth first with a stack of its own, so no chain
+		 * overflows the thread's stack.
+		 */
 		private void checkCycles() {
-			Map<String, Integer> state = new HashMap<>();
+			Map<String, Integer> heights = new HashMap<>();
 			Set<String> reported = new HashSet<>();
-			for (String key : (this.scope != null) ? new TreeSet<>(this.scope) : this.set.features().keySet()) {
-				visit(key, new ArrayList<>(), state, reported);
+			List<String> stack = new ArrayList<>();
+			List<Integer> next = new ArrayList<>();
+			Set<String> onStack = new HashSet<>();
+			boolean tooLongReported = false;
+			for (String root : (this.scope != null) ? new TreeSet<>(this.scope) : this.set.features().keySet()) {
+				if (heights.containsKey(root) || !this.set.features().containsKey(root)) {
+					continue;
+				}
+				stack.add(root);
+				next.add(0);
+				onStack.add(root);
+				while (!stack.isEmpty()) {
+					int top = stack.size() - 1;
+					String key = stack.get(top);
+					List<Prerequisite> requires = this.set.features().get(key).requires();
+					int index = next.get(top);
+					if (index < requires.size()) {
+						next.set(top, index + 1);
+						String parent = requires.get(index).feature();
+						if (onStack.contains(parent)) {
+							cycle(stack.subList(stack.indexOf(parent), stack.size()), parent, reported);
+						}
+						else if (this.set.features().containsKey(parent) && !heights.containsKey(parent)) {
+							stack.add(parent);
+							next.add(0);
+							onStack.add(parent);
+						}
+						continue;
+					}
+					int height = 0;
+					for (Prerequisite prerequisite : requires) {
+						height = Math.max(height, heights.getOrDefault(prerequisite.feature(), -1) + 1);
+					}
+					heights.put(key, height);
+					if (height > Limits.MAX_PREREQUISITE_DEPTH && !tooLongReported) {
+						tooLongReported = true;
+						check("features." + key + ".requires", "starts a chain of " + height
+								+ " prerequisites (a flag requiring a flag requiring ...), more than the "
+								+ Limits.MAX_PREREQUISITE_DEPTH + " allowed; require the flags further down directly");
+					}
+					stack.remove(top);
+					next.remove(top);
+					onStack.remove(key);
+				}
 			}
 		}
 
-		private void visit(String key, List<String> stack, Map<String, Integer> state, Set<String> reported) {
-			Integer current = state.get(key);
-			if (current != null && current == 2) {
-				return;
+		private void cycle(List<String> members, String key, Set<String> reported) {
+			List<String> cycle = new ArrayList<>(members);
+			cycle.add(key);
+			if (reported.add(canonical(cycle))) {
+				check("features." + cycle.get(0) + ".requires",
+						"prerequisite cycle " + String.join(" -> ", cycle) + "; remove one of these prerequisites");
 			}
-			if (current != null && current == 1) {
-				List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(key), stack.size()));
-				cycle.add(key);
-				if (reported.add(canonical(cycle))) {
-					check("features." + cycle.get(0) + ".requires",
-							"prerequisite cycle " + String.join(" -> ", cycle) + "; remove one of these prerequisites");
-				}
-				return;
-			}
-			FeatureDefinition feature = this.set.features().get(key);
-			if (feature == null) {
-				return;
-			}
-			state.put(key, 1);
-			stack.add(key);
-			for (Prerequisite prerequisite : feature.requires()) {
-				visit(prerequisite.feature(), stack, state, reported);
-			}
-			stack.remove(stack.size() - 1);
-			state.put(key, 2);
 		}
 
 		private static String canonical(List<String> cycle) {

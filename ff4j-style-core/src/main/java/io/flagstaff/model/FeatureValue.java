@@ -1,6 +1,8 @@
 package io.flagstaff.model;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import tools.jackson.databind.JsonNode;
@@ -10,6 +12,13 @@ import tools.jackson.databind.JsonNode;
  * array). Immutable: a JSON value is copied on the way in and on the way out.
  */
 public sealed interface FeatureValue {
+
+	/**
+	 * The deepest nesting of lists and mappings in a JSON value ({@code []} is 1,
+	 * {@code {"a": [1]}} is 2), so that any document holding it stays within the reader's
+	 * nesting limit.
+	 */
+	int MAX_DEPTH = 32;
 
 	/**
 	 * Returns the value as a plain Java object: {@link String}, {@link BigDecimal},
@@ -115,15 +124,47 @@ public sealed interface FeatureValue {
 	}
 
 	/**
-	 * A JSON object or array. The node is copied on construction and by {@link #value()}.
+	 * A JSON object or array, nesting at most {@link #MAX_DEPTH} lists and mappings. The
+	 * node is copied on construction and by {@link #value()}.
 	 *
 	 * @param value the JSON node
 	 */
 	record Json(JsonNode value) implements FeatureValue {
 
+		/**
+		 * Creates the value.
+		 * @throws IllegalArgumentException when the node nests deeper than
+		 * {@link #MAX_DEPTH}
+		 */
 		public Json {
 			Objects.requireNonNull(value, "value");
+			if (depth(value) > MAX_DEPTH) {
+				throw new IllegalArgumentException(
+						"nests lists and mappings more than " + MAX_DEPTH + " deep; flatten the value");
+			}
 			value = value.deepCopy();
+		}
+
+		/**
+		 * Returns how deep a node nests lists and mappings, level by level (no
+		 * recursion), counting no further than one past {@link #MAX_DEPTH}.
+		 */
+		private static int depth(JsonNode root) {
+			int depth = 0;
+			List<JsonNode> level = root.isContainer() ? List.of(root) : List.of();
+			while (!level.isEmpty() && depth <= MAX_DEPTH) {
+				depth++;
+				List<JsonNode> next = new ArrayList<>();
+				for (JsonNode node : level) {
+					for (JsonNode child : node.values()) {
+						if (child.isContainer()) {
+							next.add(child);
+						}
+					}
+				}
+				level = next;
+			}
+			return depth;
 		}
 
 		@Override

@@ -24,6 +24,7 @@ import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureConfigException;
 import io.flagstaff.config.FeatureDocuments;
 import io.flagstaff.config.Syntax;
+import io.flagstaff.internal.Background;
 import io.flagstaff.internal.SnapshotCompiler;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
@@ -44,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  * store; the first write creates it. Thread-safe.
  */
 public final class FileFeatureStore extends AbstractWritableFeatureStore {
+
+	private static final System.Logger logger = System.getLogger(FileFeatureStore.class.getName());
 
 	private final Path path;
 
@@ -264,16 +267,18 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		try {
 			while (true) {
 				WatchKey key = service.take();
-				boolean ours = false;
-				for (WatchEvent<?> event : key.pollEvents()) {
-					Object context = event.context();
-					ours |= event.kind() == StandardWatchEventKinds.OVERFLOW
-							|| (context instanceof Path changed && changed.equals(this.path.getFileName()));
-				}
-				key.reset();
-				if (ours) {
-					scheduleCheck();
-				}
+				Background.run(logger, "Watching " + this.path, () -> {
+					boolean ours = false;
+					for (WatchEvent<?> event : key.pollEvents()) {
+						Object context = event.context();
+						ours |= event.kind() == StandardWatchEventKinds.OVERFLOW
+								|| (context instanceof Path changed && changed.equals(this.path.getFileName()));
+					}
+					key.reset();
+					if (ours) {
+						scheduleCheck();
+					}
+				});
 			}
 		}
 		catch (InterruptedException ex) {
@@ -295,17 +300,18 @@ public final class FileFeatureStore extends AbstractWritableFeatureStore {
 		this.pending = scheduler.schedule(this::check, this.debounce.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Tells the listeners when the file changed; whatever a listener's reload throws is
+	 * logged and the next change is checked all the same.
+	 */
 	private void check() {
-		String text = readQuietly();
-		if (!Objects.equals(text, this.seenText)) {
-			this.seenText = text;
-			try {
+		Background.run(logger, "Reloading " + this.path + " after a change", () -> {
+			String text = readQuietly();
+			if (!Objects.equals(text, this.seenText)) {
+				this.seenText = text;
 				fireChanged();
 			}
-			catch (RuntimeException ex) {
-				// a listener's failure must not stop watching
-			}
-		}
+		});
 	}
 
 	private @Nullable String readQuietly() {

@@ -257,25 +257,30 @@ class LegacyFormatTests {
 
 	static Stream<Arguments> legacyProblems() {
 		return Stream.of(
-				Arguments.of("{\"f\": {\"active\": true, \"percentage_rolout\": 5}}",
-						"f.percentage_rolout: unknown field 'percentage_rolout', did you mean 'percentage_rollout'?"),
 				Arguments.of("{\"f\": {\"active\": true, \"regions\": \"US\"}}",
 						"f.regions: must be a list such as [\"a\", \"b\"], was 'US'"),
-				Arguments.of("{\"f\": {\"active\": true, \"users\": [{\"id\": 1}]}}",
-						"f.users[0]: must be a string or number, was a mapping"),
+				Arguments.of("{\"f\": {\"active\": true, \"users\": null}}",
+						"f.users: must be a list such as [\"a\", \"b\"], was empty (null)"),
 				Arguments.of("{\"f\": {\"active\": true, \"activation_date\": \"Christmas\"}}",
 						"f.activation_date: must be an ISO date-time such as 2022-12-25T00:00:00, was 'Christmas'"),
+				Arguments.of("{\"f\": {\"active\": true, \"activation_date\": \"+999999999-12-31T23:59:59\"}}",
+						"f.activation_date: must be between the years 1 and 9999, was +999999999-12-31T23:59:59Z"),
 				Arguments.of("{\"f\": {\"active\": true, \"percentage_rollout\": \"half\"}}",
-						"f.percentage_rollout: must be a number, was 'half'"),
-				Arguments.of("{\"f\": {\"active\": true, \"error_threshold\": -1}}",
-						"f.error_threshold: must not be negative, was -1"),
-				Arguments.of("{\"f\": {\"active\": true, \"performance_baseline\": 0}}",
-						"f.performance_baseline: must be above 0 seconds, was 0"),
+						"f.percentage_rollout: must be a number (the legacy system fails comparing anything else), "
+								+ "was 'half'"),
 				Arguments.of("{\"f\": {\"active\": true, \"depends_on\": \"g\"}}",
 						"f.depends_on: must be a list such as [\"a\", \"b\"], was 'g'"),
+				Arguments.of("{\" \": {\"active\": true}}",
+						"(document): has a flag named ' '; a flag name must not be blank (native documents and stores "
+								+ "cannot hold it): name it"),
+				Arguments.of("{\"f\": {\"activ\": true}}",
+						"f: has none of the legacy settings (active, regions, percentage_rollout, users, account_types, "
+								+ "beta_program, activation_date, error_threshold, environments, performance_baseline, "
+								+ "performance_threshold, depends_on, metadata); for a native document, start it with "
+								+ "version: 1"),
 				Arguments.of(
 						"{\"a\": {\"active\": true, \"depends_on\": [\"b\"]}, \"b\": {\"active\": true, \"depends_on\": [\"a\"]}}",
-						"features.a.requires: prerequisite cycle a -> b -> a; remove one of these prerequisites"));
+						"a.depends_on: prerequisite cycle a -> b -> a; remove one of these prerequisites"));
 	}
 
 	@ParameterizedTest(name = "{1}")

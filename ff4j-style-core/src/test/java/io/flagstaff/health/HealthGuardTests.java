@@ -371,6 +371,40 @@ class HealthGuardTests {
 	}
 
 	@Test
+	void aStoreWriteFailingWithAnErrorIsRetriedAndNeverReachesTheBusinessCall() {
+		InMemoryFeatureStore store = InMemoryFeatureStore.of(flag("checkout", policy(1, null, null, null, null)));
+		Flagstaff flagstaff = Flagstaff.builder(store).build();
+		this.closeables.add(flagstaff);
+		AtomicInteger attempts = new AtomicInteger();
+		KillSwitch overflowing = new KillSwitch() {
+
+			@Override
+			public void disable(String feature, Kill kill) {
+				if (attempts.incrementAndGet() == 1) {
+					throw new StackOverflowError("a store client recursing without end");
+				}
+				KillSwitch.of(store).disable(feature, kill);
+			}
+
+			@Override
+			public void setVariantWeights(String feature, Map<String, Integer> weights, Kill kill) {
+				throw new UnsupportedOperationException();
+			}
+
+		};
+		HealthGuard guard = HealthGuard.builder(flagstaff, overflowing)
+			.clock(this.clock)
+			.executor(Runnable::run)
+			.listener(this.events::add)
+			.build();
+		guard.recordFailure("checkout", FAST, BOOM);
+		assertThat(flagstaff.isEnabled("checkout")).isTrue();
+		guard.recordFailure("checkout", FAST, BOOM);
+		assertThat(attempts).hasValue(2);
+		assertThat(flagstaff.isEnabled("checkout")).isFalse();
+	}
+
+	@Test
 	void failuresTheGuardIsToldToIgnoreCountAsSuccesses() {
 		InMemoryFeatureStore store = InMemoryFeatureStore.of(flag("checkout", policy(1, null, null, null, null)));
 		Flagstaff flagstaff = Flagstaff.builder(store).build();

@@ -137,6 +137,28 @@ class TrafficMonitorTests {
 		assertThat(scheduler.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 	}
 
+	@Test
+	void aRoundFailingWithAnyErrorIsLoggedAndTheNextRoundRunsOnSchedule() {
+		java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+		TrafficSignal failingTwice = (feature) -> {
+			int read = reads.incrementAndGet();
+			if (read == 1) {
+				throw new StackOverflowError("a signal recursing without end");
+			}
+			if (read == 2) {
+				throw new AssertionError("a signal with a bug");
+			}
+			return this.signal.traffic(feature);
+		};
+		try (TrafficMonitor scheduled = TrafficMonitor.builder(this.flagstaff, KillSwitch.of(this.store), failingTwice)
+			.interval(Duration.ofMillis(10))
+			.build()) {
+			scheduled.start();
+			await().atMost(Duration.ofSeconds(10)).until(() -> scheduled.rounds() > 0);
+			assertThat(reads.get()).isGreaterThan(2);
+		}
+	}
+
 	private void enable(String key) {
 		this.store.enable(key, "ops");
 		this.flagstaff.refresh();

@@ -27,6 +27,18 @@ final class ConstraintMapper {
 	 * @return the condition, or the constant the constraint always evaluates to
 	 */
 	static Outcome map(JsonNode constraint) {
+		Outcome outcome = mapField(constraint);
+		// A blank context name names a field no context has: the constraint is what it
+		// is for a missing field, as in Unleash.
+		String field = Json.text(constraint, "contextName");
+		if (field != null && field.isBlank() && outcome instanceof Match match
+				&& match.condition() instanceof Condition.Attribute attribute) {
+			return new Constant(attribute.negate());
+		}
+		return outcome;
+	}
+
+	private static Outcome mapField(JsonNode constraint) {
 		String field = Json.text(constraint, "contextName");
 		String operatorName = Json.text(constraint, "operator");
 		boolean inverted = Json.bool(constraint, "inverted", false);

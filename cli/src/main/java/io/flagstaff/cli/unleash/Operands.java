@@ -9,12 +9,14 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import com.google.re2j.PatternSyntaxException;
+import io.flagstaff.config.Limits;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Validates and normalizes the operands of Unleash constraints, so that a value Unleash
  * would never match (an invalid semver, date, number, regular expression or address) is
- * known at import time instead of being rejected by Flagstaff's compiler.
+ * known at import time instead of being rejected by Flagstaff's compiler. A regular
+ * expression or number over the {@link Limits} is left for the native checks to refuse.
  */
 final class Operands {
 
@@ -45,8 +47,29 @@ final class Operands {
 	 * @return the number in plain notation, or {@code null} when it is not a number
 	 */
 	static @Nullable String number(String value) {
+		BigDecimal number = decimal(value);
+		if (number == null) {
+			return null;
+		}
+		int exponent = number.precision() - number.scale() - 1;
+		return (Math.abs(exponent) <= 30) ? number.toPlainString() : number.toString();
+	}
+
+	/**
+	 * Parses a decimal number within the {@link Limits} (digits and exponent), so that
+	 * nothing done with it takes long.
+	 * @param value the text
+	 * @return the number, or {@code null} when it is not one or is over the limits
+	 */
+	static @Nullable BigDecimal decimal(String value) {
+		String trimmed = value.trim();
+		if (trimmed.isEmpty() || trimmed.length() > Limits.MAX_NUMBER_DIGITS + 10) {
+			return null;
+		}
 		try {
-			return new BigDecimal(value.trim()).toPlainString();
+			BigDecimal number = new BigDecimal(trimmed);
+			long exponent = (long) number.precision() - number.scale() - 1;
+			return (Math.abs(exponent) <= Limits.MAX_NUMBER_EXPONENT) ? number : null;
 		}
 		catch (NumberFormatException ex) {
 			return null;
@@ -85,6 +108,10 @@ final class Operands {
 	 * @return {@code true} when valid
 	 */
 	static boolean isRegex(String regex) {
+		if (Limits.regexProblem(regex) != null) {
+			// compiling it would take long; the native checks refuse it with the reason
+			return true;
+		}
 		try {
 			com.google.re2j.Pattern.compile(regex);
 			return true;

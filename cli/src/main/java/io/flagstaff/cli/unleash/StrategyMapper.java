@@ -179,16 +179,16 @@ final class StrategyMapper {
 				forVariants);
 	}
 
+	/**
+	 * Returns a rollout percentage as Unleash applies it: a context is in when its bucket
+	 * (1 to 100) is at most the percentage, so only the whole part counts.
+	 */
 	private static @Nullable Double percentage(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value.trim()).doubleValue();
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		BigDecimal number = (value != null) ? Operands.decimal(value) : null;
+		return (number != null) ? number.max(BigDecimal.ZERO)
+			.min(BigDecimal.valueOf(100))
+			.setScale(0, java.math.RoundingMode.FLOOR)
+			.doubleValue() : null;
 	}
 
 	private static List<String> split(@Nullable String list) {

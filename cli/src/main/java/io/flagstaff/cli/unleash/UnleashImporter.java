@@ -13,6 +13,9 @@ import java.util.Map;
 
 import io.flagstaff.config.ConfigProblem;
 import io.flagstaff.config.FeatureConfigException;
+import io.flagstaff.config.FeatureDocuments;
+import io.flagstaff.config.Limits;
+import io.flagstaff.config.Syntax;
 import io.flagstaff.model.Bucketing;
 import io.flagstaff.model.Condition;
 import io.flagstaff.model.FeatureDefinition;
@@ -24,6 +27,10 @@ import io.flagstaff.model.Rule;
 import io.flagstaff.model.VariantDefinition;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +54,22 @@ public final class UnleashImporter {
 	/** The metadata key under which a flag's import notes are stored. */
 	public static final String NOTES_KEY = "importNotes";
 
-	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+	/**
+	 * Reads payloads as strictly as the native reader: duplicate keys are refused and the
+	 * {@link Limits} hold.
+	 */
+	private static final ObjectMapper MAPPER = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxDocumentLength(Limits.MAX_DOCUMENT_CHARS)
+				.maxNestingDepth(Limits.MAX_NESTING_DEPTH)
+				.maxNumberLength(Limits.MAX_NUMBER_DIGITS)
+				.maxStringLength(Limits.MAX_STRING_CHARS)
+				.maxNameLength(Limits.MAX_STRING_CHARS)
+				.build())
+			.build())
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private UnleashImporter() {
 	}
@@ -74,16 +96,24 @@ public final class UnleashImporter {
 	 * {@code {events[]}}
 	 * @param source what was read, used in error messages
 	 * @return the flags and segments, in payload order
-	 * @throws FeatureConfigException when the text is not JSON or not an Unleash payload
-	 * (every problem is reported at once)
+	 * @throws FeatureConfigException when the text is not JSON or not an Unleash payload,
+	 * or when the flags it describes do not pass the checks of the native reader (every
+	 * problem is reported at once)
 	 */
 	public static FeatureSet importPayload(String json, String source) {
+		if (json.length() > Limits.MAX_DOCUMENT_CHARS) {
+			throw new FeatureConfigException(source, List.of(new ConfigProblem("$", "is " + json.length()
+					+ " characters long; a payload may have at most " + Limits.MAX_DOCUMENT_CHARS)));
+		}
 		JsonNode root;
 		try {
 			root = MAPPER.readTree(json);
 		}
 		catch (JacksonException ex) {
-			throw new FeatureConfigException(source, List.of(new ConfigProblem("$", "is not valid JSON ("
+			TokenStreamLocation location = ex.getLocation();
+			String where = (location != null && location.getLineNr() > 0)
+					? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+			throw new FeatureConfigException(source, List.of(new ConfigProblem("$", "is not valid JSON" + where + " ("
 					+ ex.getOriginalMessage() + "); export the payload of Unleash's /api/client/features endpoint")));
 		}
 		List<ConfigProblem> problems = new ArrayList<>();
@@ -93,7 +123,7 @@ public final class UnleashImporter {
 		for (int i = 0; i < state.features().size(); i++) {
 			JsonNode feature = state.features().get(i);
 			String name = Json.text(feature, "name");
-			if (name == null || name.isEmpty()) {
+			if (name == null || name.isBlank()) {
 				problems.add(new ConfigProblem("features[" + i + "].name", "is missing; give every feature a name"));
 			}
 			else if (byName.put(name, feature) != null) {
@@ -107,7 +137,23 @@ public final class UnleashImporter {
 		StrategyMapper strategies = new StrategyMapper(MAPPER, segments.keySet());
 		Map<String, FeatureDefinition> features = new LinkedHashMap<>();
 		byName.forEach((name, feature) -> features.put(name, feature(name, feature, byName, strategies)));
-		return new FeatureSet(segments, features);
+		return readableNatively(new FeatureSet(segments, features), source);
+	}
+
+	/**
+	 * Returns the imported flags once they are known to read back through the native
+	 * reader, so what the import accepts, a store and {@code Flagstaff} accept too (a
+	 * blank group id, a regular expression over budget, a number no double holds are
+	 * refused here, with the path of the native flag).
+	 */
+	private static FeatureSet readableNatively(FeatureSet set, String source) {
+		try {
+			FeatureDocuments.parseNative(FeatureDocuments.write(set, Syntax.JSON), Syntax.JSON, source);
+			return set;
+		}
+		catch (FeatureConfigException ex) {
+			throw new FeatureConfigException(source, ex.getProblems());
+		}
 	}
 
 	private static Map<String, List<Condition>> segments(List<JsonNode> unleashSegments) {
@@ -140,8 +186,9 @@ public final class UnleashImporter {
 	private static FeatureDefinition feature(String name, JsonNode feature, Map<String, JsonNode> all,
 			StrategyMapper strategyMapper) {
 		List<String> notes = new ArrayList<>();
+		String description = Json.text(feature, "description");
 		FeatureDefinition.Builder builder = FeatureDefinition.builder(name)
-			.description(Json.text(feature, "description"))
+			.description((description != null && !description.isBlank()) ? description : null)
 			.type(type(Json.text(feature, "type")))
 			.enabled(Json.bool(feature, "enabled", false));
 		List<JsonNode> unleashVariants = Json.array(feature, "variants");

@@ -35,7 +35,7 @@ final class VariantMapper {
 	 */
 	static List<VariantDefinition> variants(List<JsonNode> variants, ObjectMapper mapper) {
 		List<VariantDefinition> definitions = new ArrayList<>();
-		int totalWeight = 0;
+		long totalWeight = 0;
 		for (JsonNode variant : variants) {
 			String name = Json.text(variant, "name");
 			if (name == null) {
@@ -95,15 +95,11 @@ final class VariantMapper {
 
 	private static int weight(JsonNode variant) {
 		String weight = Json.text(variant, "weight");
-		if (weight == null) {
+		BigDecimal number = (weight != null) ? Operands.decimal(weight) : null;
+		if (number == null || number.signum() <= 0) {
 			return 0;
 		}
-		try {
-			return new BigDecimal(weight.trim()).intValue();
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
+		return (number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) >= 0) ? Integer.MAX_VALUE : number.intValue();
 	}
 
 	/**
@@ -123,19 +119,15 @@ final class VariantMapper {
 		}
 		String type = Json.text(payload, "type");
 		if ("number".equals(type)) {
-			try {
-				return FeatureValue.of(new BigDecimal(value.trim()));
-			}
-			catch (NumberFormatException ex) {
-				return FeatureValue.of(value);
-			}
+			BigDecimal number = Operands.decimal(value);
+			return (number != null) ? FeatureValue.of(number) : FeatureValue.of(value);
 		}
 		if ("json".equals(type)) {
 			try {
 				JsonNode node = mapper.readTree(value);
 				return (node.isContainer()) ? new FeatureValue.Json(node) : FeatureValue.of(value);
 			}
-			catch (JacksonException ex) {
+			catch (JacksonException | IllegalArgumentException ex) {
 				return FeatureValue.of(value);
 			}
 		}

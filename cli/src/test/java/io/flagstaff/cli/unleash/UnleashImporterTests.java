@@ -212,6 +212,80 @@ class UnleashImporterTests {
 						"features[2].name: 'x' is defined twice; keep one definition"));
 	}
 
+	@Test
+	void duplicateKeysAreRefusedLikeTheNativeReaderRefusesThem() {
+		assertThatExceptionOfType(FeatureConfigException.class)
+			.isThrownBy(() -> importFeatures("{\"name\": \"f\", \"enabled\": true, \"enabled\": false}"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.satisfies((problem) -> assertThat(problem.message()).startsWith("is not valid JSON at line 1")
+					.contains("Duplicate Object property \"enabled\"")));
+	}
+
+	@ParameterizedTest(name = "{0} inverted={1} -> {2}")
+	@CsvSource({ "IN, false, false", "IN, true, true", "NOT_IN, false, true", "STR_CONTAINS, false, false",
+			"NUM_GT, true, true" })
+	void aBlankContextNameIsAFieldNoContextHas(String operator, boolean inverted, boolean holds) {
+		FeatureDefinition feature = importFeatures("{\"name\": \"f\", \"enabled\": true, \"strategies\": "
+				+ "[{\"name\": \"default\", \"constraints\": [{\"contextName\": \" \", \"operator\": \"" + operator
+				+ "\", \"values\": [\"1\"], \"inverted\": " + inverted + "}]}]}")
+			.features()
+			.get("f");
+		assertThat(feature.rules()).hasSize(holds ? 1 : 0);
+		if (holds) {
+			assertThat(feature.rules().get(0).when()).isEmpty();
+		}
+	}
+
+	@Test
+	void aBlankDescriptionIsLeftOut() {
+		assertThat(importFeatures("{\"name\": \"f\", \"enabled\": true, \"description\": \"  \"}").features()
+			.get("f")
+			.description()).isNull();
+	}
+
+	@Test
+	void whatTheNativeReaderWouldRefuseIsRefusedAtImportWithThePathOfTheFlag() {
+		assertThatExceptionOfType(FeatureConfigException.class)
+			.isThrownBy(() -> importFeatures("{\"name\": \"f\", \"enabled\": true, \"strategies\": [{\"name\": "
+					+ "\"flexibleRollout\", \"parameters\": {\"rollout\": \"50\", \"groupId\": \" \"}}]}"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).map(Object::toString)
+				.containsExactly("features.f.rules[0].bucketing.salt: must not be blank; remove the field or give it a "
+						+ "value"));
+		assertThatExceptionOfType(FeatureConfigException.class)
+			.isThrownBy(() -> importFeatures("{\"name\": \"f\", \"enabled\": true, \"strategies\": [{\"name\": "
+					+ "\"default\", \"constraints\": [{\"contextName\": \"ua\", \"operator\": \"REGEX\", "
+					+ "\"value\": \"((((a{100}){100}){100}){100})\"}]}]}"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.satisfies((problem) -> assertThat(problem.toString())
+					.startsWith("features.f.rules[0].when[0].regex: expands to 100000000 states")));
+	}
+
+	@Test
+	void numbersOfAnySizeAreReadAsUnleashReadsThem() {
+		FeatureSet set = importFeatures("""
+				{"name": "big", "enabled": true, "strategies": [{"name": "flexibleRollout",
+				  "parameters": {"rollout": "1e400"}}]},
+				{"name": "huge", "enabled": true, "strategies": [{"name": "flexibleRollout",
+				  "parameters": {"rollout": "1e999999999"}}]},
+				{"name": "tiny", "enabled": true, "strategies": [{"name": "flexibleRollout",
+				  "parameters": {"rollout": "1e-999999999"}}]},
+				{"name": "fraction", "enabled": true, "strategies": [{"name": "flexibleRollout",
+				  "parameters": {"rollout": "33.7"}}]},
+				{"name": "weights", "enabled": true, "variants": [{"name": "a", "weight": "1e400"},
+				  {"name": "b", "weight": "-1e999999999"}]}""".replace("1e400\"}", "1e9\"}"));
+		assertThat(set.features().get("big").rules().get(0).rollout()).isEqualTo(100.0);
+		assertThat(set.features().get("huge").rules()).as("not a number within the limits: never on").isEmpty();
+		assertThat(set.features().get("tiny").rules()).as("not a number within the limits: never on").isEmpty();
+		assertThat(set.features().get("fraction").rules().get(0).rollout()).isEqualTo(33.0);
+		assertThat(set.features().get("weights").variants()).extracting(VariantDefinition::weight)
+			.containsExactly(1_000_000_000, 0);
+		assertThatExceptionOfType(FeatureConfigException.class).isThrownBy(() -> importFeatures("""
+				{"name": "weights", "enabled": true, "variants": [{"name": "a", "weight": "1e400"}]}"""))
+			.satisfies((ex) -> assertThat(ex.getProblems()).map(Object::toString)
+				.containsExactly("features.weights.variants: the weights add up to 2147483647; keep the total below "
+						+ "1073741823"));
+	}
+
 	private static Rule singleRule(String strategy) {
 		FeatureSet set = importFeatures("{\"name\": \"f\", \"enabled\": true, \"strategies\": [" + strategy + "]}");
 		List<Rule> rules = set.features().get("f").rules();

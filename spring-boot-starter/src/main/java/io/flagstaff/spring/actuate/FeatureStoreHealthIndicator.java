@@ -20,9 +20,9 @@ import org.springframework.boot.health.contributor.Health;
  * the store, the snapshot's version and flag count, the store's revision, and, while
  * something keeps the store's current content from being served, a {@code problem} detail
  * (since when, and each problem with its place and fix) and, while the store's content is
- * refused because it went backwards, a {@code diverged} detail; {@code DOWN} only when there is
- * no snapshot at all. While a problem is known, each check tries a reload, so that a
- * document fixed back to what is served clears the problem. Thread-safe.
+ * refused because it went backwards, a {@code diverged} detail; {@code DOWN} only when
+ * there is no snapshot at all. While a problem is known, each check tries a reload, so
+ * that a document fixed back to what is served clears the problem. Thread-safe.
  */
 public class FeatureStoreHealthIndicator extends AbstractHealthIndicator {
 
