@@ -206,8 +206,9 @@ final class ConditionCompiler {
 						: problem(path, "must be a semantic version such as 4.2.0 or 4.2.0-rc.1, was '" + value + "'");
 			case BEFORE, AFTER:
 				Instant instant = DateTimes.parse(value);
-				if (Limits.instantProblem(instant) != null) {
-					return problem(path, Limits.instantProblem(instant));
+				String instantProblem = Limits.instantProblem(instant);
+				if (instantProblem != null) {
+					return problem(path, instantProblem);
 				}
 				return (instant != null)
 						? new Conditions.TimeCompare(attribute.name().equals(CURRENT_TIME) ? null : attribute,

@@ -444,7 +444,7 @@ public final class SnapshotCompiler {
 				while (!stack.isEmpty()) {
 					int top = stack.size() - 1;
 					String key = stack.get(top);
-					List<Prerequisite> requires = this.set.features().get(key).requires();
+					List<Prerequisite> requires = Objects.requireNonNull(this.set.features().get(key), key).requires();
 					int index = next.get(top);
 					if (index < requires.size()) {
 						next.set(top, index + 1);
