@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.flagstaff.config.FeatureConfigException;
+import io.flagstaff.config.Limits;
 import io.flagstaff.model.FeatureDefinition;
 import io.flagstaff.model.FeatureSet;
 import io.flagstaff.model.Prerequisite;
@@ -42,20 +43,11 @@ class StoreBootstrapTests {
 	}
 
 	@Test
-	void aLongPrerequisiteChainIsWrittenDependenciesFirst() {
-		Map<String, FeatureDefinition> features = new LinkedHashMap<>();
-		int length = 1_000;
-		for (int i = 0; i < length; i++) {
-			FeatureDefinition.Builder feature = FeatureDefinition.builder("f" + i);
-			if (i + 1 < length) {
-				feature.requires(List.of(Prerequisite.on("f" + (i + 1))));
-			}
-			features.put("f" + i, feature.build());
-		}
-		FeatureSet document = new FeatureSet(Map.of(), features);
+	void theLongestAllowedPrerequisiteChainIsWrittenDependenciesFirst() {
+		int length = Limits.MAX_PREREQUISITE_DEPTH + 1;
 		InMemoryFeatureStore store = new InMemoryFeatureStore();
 
-		StoreBootstrap.Result result = StoreBootstrap.run(store, document, StoreBootstrap.Mode.MISSING);
+		StoreBootstrap.Result result = StoreBootstrap.run(store, chain(length), StoreBootstrap.Mode.MISSING);
 
 		List<String> expected = new ArrayList<>();
 		for (int i = length - 1; i >= 0; i--) {
@@ -63,6 +55,29 @@ class StoreBootstrapTests {
 		}
 		assertThat(result.createdFeatures()).containsExactlyElementsOf(expected);
 		assertThat(store.load().features().features()).hasSize(length);
+	}
+
+	@Test
+	void dependenciesFirstWalksAVeryLongChainWithoutRecursion() {
+		Map<String, List<String>> items = new LinkedHashMap<>();
+		int length = 100_000;
+		for (int i = 0; i < length; i++) {
+			items.put("f" + i, (i + 1 < length) ? List.of("f" + (i + 1)) : List.of());
+		}
+		List<String> ordered = StoreBootstrap.dependenciesFirst(items, (dependencies) -> dependencies);
+		assertThat(ordered).hasSize(length).startsWith("f" + (length - 1)).endsWith("f0");
+	}
+
+	private static FeatureSet chain(int length) {
+		Map<String, FeatureDefinition> features = new LinkedHashMap<>();
+		for (int i = 0; i < length; i++) {
+			FeatureDefinition.Builder feature = FeatureDefinition.builder("f" + i);
+			if (i + 1 < length) {
+				feature.requires(List.of(Prerequisite.on("f" + (i + 1))));
+			}
+			features.put("f" + i, feature.build());
+		}
+		return new FeatureSet(Map.of(), features);
 	}
 
 	@Test
