@@ -561,8 +561,11 @@ public final class DefaultFlagstaff implements Flagstaff {
 		private void apply(Map<String, String> next) {
 			CompiledSnapshot snapshot = DefaultFlagstaff.this.current;
 			Map<String, String> forced = java.util.Collections.unmodifiableMap(next);
-			publish(compile(snapshot, snapshot.featureSet(), snapshot.storeRevision(), forced));
+			CompiledSnapshot compiled = compile(snapshot, snapshot.featureSet(), snapshot.storeRevision(), forced);
+			// listeners of the swap read the overrides in force: they must see the new
+			// ones
 			this.forced = forced;
+			publish(compiled);
 		}
 
 		@Override
